@@ -1,0 +1,67 @@
+/**
+ * Labels of the admin pages that depend on stored keys. The record below must name every
+ * AuditAction: adding an action to the audit log without a translated label fails the
+ * type check instead of showing a raw key to admins.
+ */
+import type { TFunction } from "i18next";
+import type { AuditAction } from "#server/domain/audit/record";
+import type { MailKind } from "#server/mail/compose";
+import { LOCALE_NATIVE_NAMES, isLocale } from "#shared/i18n/config";
+
+const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
+  "login.succeeded": "audit.actions.loginSucceeded",
+  "login.failed": "audit.actions.loginFailed",
+  "login.throttled": "audit.actions.loginThrottled",
+  logout: "audit.actions.logout",
+  "sessions.revoked_others": "audit.actions.sessionsRevokedOthers",
+  "password.reset_requested": "audit.actions.passwordResetRequested",
+  "password.reset_throttled": "audit.actions.passwordResetThrottled",
+  "password.reset_completed": "audit.actions.passwordResetCompleted",
+  "invitation.created": "audit.actions.invitationCreated",
+  "invitation.accepted": "audit.actions.invitationAccepted",
+  "invitation.revoked": "audit.actions.invitationRevoked",
+  "membership.added": "audit.actions.membershipAdded",
+  "membership.role_changed": "audit.actions.membershipRoleChanged",
+  "membership.removed": "audit.actions.membershipRemoved",
+  "platform_roles.changed": "audit.actions.platformRolesChanged",
+  "person.updated": "audit.actions.personUpdated",
+  "person.disabled": "audit.actions.personDisabled",
+  "person.enabled": "audit.actions.personEnabled",
+  "network.created": "audit.actions.networkCreated",
+  "network.updated": "audit.actions.networkUpdated",
+  "network.archived": "audit.actions.networkArchived",
+  "network.reactivated": "audit.actions.networkReactivated",
+  "organisation.created": "audit.actions.organisationCreated",
+  "organisation.updated": "audit.actions.organisationUpdated",
+};
+
+const TARGET_TYPES = ["user", "network", "organisation", "invitation"] as const;
+/** Every kind the platform writes; a new kind without a label fails the type check. */
+const MAIL_KIND_KEYS: Record<MailKind, string> = {
+  invitation: "outbox.kinds.invitation",
+  addedToNetwork: "outbox.kinds.addedToNetwork",
+  passwordReset: "outbox.kinds.passwordReset",
+  emailChanged: "outbox.kinds.emailChanged",
+  notifyMention: "outbox.kinds.notifyMention",
+  notifyReply: "outbox.kinds.notifyReply",
+  notifyVersion: "outbox.kinds.notifyVersion",
+};
+
+/** t must be bound to the admin namespace. Unknown actions (older rows) show as stored. */
+export function auditActionLabel(t: TFunction, action: string): string {
+  const key = (AUDIT_ACTION_KEYS as Record<string, string | undefined>)[action];
+  return key ? t(key) : action;
+}
+
+export function targetTypeLabel(t: TFunction, type: string): string {
+  return (TARGET_TYPES as readonly string[]).includes(type) ? t(`audit.targetTypes.${type}`) : type;
+}
+
+export function mailKindLabel(t: TFunction, kind: string): string {
+  const key = (MAIL_KIND_KEYS as Record<string, string | undefined>)[kind];
+  return key ? t(key) : kind;
+}
+
+export function localeName(locale: string): string {
+  return isLocale(locale) ? LOCALE_NATIVE_NAMES[locale] : locale;
+}

@@ -1,0 +1,91 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { dashboardFor } from "#server/domain/networks/dashboard";
+import { authorize, requireAuth } from "~/lib/guards.server";
+import { fieldLabel } from "~/components/labels";
+import { formatNumber } from "~/lib/format";
+import { pageMeta } from "~/lib/meta";
+
+export const meta = pageMeta("dashboard.title");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = requireAuth(request, context);
+  authorize(auth, { type: "dashboard.view" });
+  return { ...(await dashboardFor(context.services, auth.actor)), name: auth.user.name };
+}
+
+export default function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <h1>{t("dashboard.greeting", { name: data.name })}</h1>
+      {data.platformRoles.length ? (
+        <p className="muted">
+          {t("dashboard.yourRoles")}{" "}
+          {data.platformRoles.map((r) => (
+            <span key={r} className="badge">
+              {t(`roles.${r}`)}
+            </span>
+          ))}
+        </p>
+      ) : null}
+
+      <h2>{t("dashboard.myNetworks")}</h2>
+      {data.networks.length === 0 ? (
+        <p className="empty">{t("dashboard.noNetworks")}</p>
+      ) : (
+        <ul className="grid" aria-label={t("dashboard.myNetworks")}>
+          {data.networks.map((n) => (
+            <li key={n.id} className="card">
+              <h3>
+                <Link to={`/networks/${n.slug}`}>{n.name}</Link>
+              </h3>
+              <p className="muted">{fieldLabel(t, n.occupationalField)}</p>
+              <p>
+                {t("dashboard.memberCount", { count: n.memberCount, formatted: formatNumber(n.memberCount, i18n.language) })}
+                {n.myRole ? (
+                  <>
+                    {" · "}
+                    <span className="badge">{t(`roles.${n.myRole}`)}</span>
+                  </>
+                ) : null}
+                {n.archived ? (
+                  <>
+                    {" · "}
+                    <span className="badge badge--archived">{t("dashboard.archived")}</span>
+                  </>
+                ) : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {data.canSeeNetworkOfNetworks ? (
+        <>
+          <h2>{t("nav.networkOfNetworks")}</h2>
+          <div className="card">
+            <p>{t("dashboard.nofnIntro")}</p>
+            <Link to="/network-of-networks">{t("dashboard.openNofn")}</Link>
+          </div>
+        </>
+      ) : null}
+
+      <h2>{t("dashboard.nextSteps")}</h2>
+      <ul>
+        {data.networks.some((n) => n.myRole === "coordinator") ? <li>{t("dashboard.tipInvite")}</li> : null}
+        {data.isAdmin ? (
+          <li>
+            <Link to="/admin">{t("dashboard.tipAdmin")}</Link>
+          </li>
+        ) : null}
+        {data.canModerate ? <li>{t("dashboard.tipModerate")}</li> : null}
+        <li>
+          <Link to="/account">{t("dashboard.tipAccount")}</Link>
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * /networks/:slug/work-programmes/:id — one work programme, co-edited in real time. The
+ * page itself is rendered on the server (title, notes); the editor is client-only: it opens
+ * a WebSocket to /collab/workprogramme.<id>, which checks access again on its own.
+ */
+import { lazy, Suspense } from "react";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ArchivedNetworkNotice } from "~/components/archived-network-notice";
+import { can } from "#shared/policy";
+import { docNameOf } from "#shared/collab/doc-names";
+import { colourFor } from "#shared/collab/user-colour";
+import { WORK_PROGRAMME_DOC_TYPE, workProgrammeOfNetwork } from "#server/domain/work-programmes/manage";
+import { listOrganisationsOfNetwork } from "#db/queries/networks";
+import { notFound } from "~/lib/guards.server";
+import { loadVisibleNetwork } from "~/lib/network-access.server";
+import { pageMeta } from "~/lib/meta";
+import { ClientOnly } from "~/editor/client-only";
+import { ExportLinks } from "~/components/export-links";
+
+const WorkProgrammeEditor = lazy(() => import("~/editor/work-programme-editor.client"));
+
+export const meta = pageMeta<{ workProgramme: { title: string } }>((_t, data) => data.workProgramme.title);
+
+/**
+ * A background revalidation (the live session announcing that someone's access changed)
+ * must not swap the open editor for an error page: the collab connection is closed by the
+ * server with a reason, and the editor explains it while keeping the text on screen.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+  if (!formMethod && currentUrl.href === nextUrl.href) return false;
+  return defaultShouldRevalidate;
+};
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { auth, network } = await loadVisibleNetwork(request, context, params.slug);
+  const row = await workProgrammeOfNetwork(context.services, network.id, params.id);
+  if (!row) notFound();
+  const archived = Boolean(row.archived_at);
+  const organisations = await listOrganisationsOfNetwork(context.services.db, network.id);
+  return {
+    network: { slug: network.slug, name: network.name, archivedAt: network.archived_at },
+    workProgramme: { id: row.id, title: row.title, archived },
+    docName: docNameOf(WORK_PROGRAMME_DOC_TYPE, row.id),
+    canEdit: !archived && can(auth.actor, { type: "network.contribute", networkId: network.id }),
+    user: { id: auth.user.id, name: auth.user.name, colour: colourFor(auth.user.id) },
+    organisations: organisations.map((o) => ({ id: o.id, name: o.name, country: o.country })),
+    locale: context.locale,
+  };
+}
+
+export default function WorkProgrammePage() {
+  const { t } = useTranslation("workprogramme");
+  const data = useLoaderData<typeof loader>();
+  const { network, workProgramme } = data;
+  const loading = (
+    <p className="wp-loading" role="status">
+      {t("page.loading")}
+    </p>
+  );
+  return (
+    <div className="page page--wide">
+      <p className="muted">
+        <Link to={`/networks/${network.slug}`}>{network.name}</Link> ·{" "}
+        <Link to={`/networks/${network.slug}/work-programmes`}>{t("page.backToList")}</Link>
+      </p>
+      <h1>{workProgramme.title}</h1>
+      <ExportLinks networkSlug={network.slug} workProgrammeId={workProgramme.id} />
+      <p className="wp-history-link"><Link to={`/networks/${network.slug}/work-programmes/${workProgramme.id}/history`}>{t("history:links.history")}</Link></p>
+      {network.archivedAt ? (
+        <ArchivedNetworkNotice archivedAt={network.archivedAt} />
+      ) : workProgramme.archived ? (
+        <p className="alert alert--info">{t("page.archivedNote")}</p>
+      ) : !data.canEdit ? (
+        <p className="alert alert--info">{t("page.readOnlyNote")}</p>
+      ) : null}
+      <ClientOnly fallback={loading}>
+        <Suspense fallback={loading}>
+          <WorkProgrammeEditor
+            docName={data.docName}
+            canEdit={data.canEdit}
+            archived={workProgramme.archived}
+            user={data.user}
+            organisations={data.organisations}
+            locale={data.locale}
+            commentsUrl={`/networks/${network.slug}/work-programmes/${workProgramme.id}/comments`}
+          />
+        </Suspense>
+      </ClientOnly>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+/**
+ * Migrations are listed here explicitly (not read from the folder) so the bundled
+ * production server carries them. Names sort by time; never rename or edit a shipped one.
+ */
+import type { Migration } from "kysely";
+import * as spine from "./20261121_0830_spine";
+import * as workProgrammes from "./20261121_0930_work_programmes";
+import * as commentsVersionsNotifications from "./20261121_1000_comments_versions_notifications";
+import * as throttleEvents from "./20261121_1100_throttle_events";
+
+export const migrations: Record<string, Migration> = {
+  "20261121_0830_spine": spine,
+  "20261121_0930_work_programmes": workProgrammes,
+  "20261121_1000_comments_versions_notifications": commentsVersionsNotifications,
+  "20261121_1100_throttle_events": throttleEvents,
+};

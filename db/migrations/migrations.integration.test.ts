@@ -1,0 +1,47 @@
+/**
+ * Migrations as an existing installation meets them: each one applies on top of the data
+ * the previous ones left (rows survive renames), and every one can be rolled back and
+ * applied again. Runs on SQLite and PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Migrator, NO_MIGRATIONS, type Kysely } from "kysely";
+import { createTestDatabase, type TestDatabase } from "#db/testing/test-database";
+import { migrations } from "./index";
+
+let database: TestDatabase;
+let migrator: Migrator;
+beforeAll(async () => {
+  database = await createTestDatabase(undefined, { migrate: false });
+  migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+const names = Object.keys(migrations);
+const db = () => database.db as unknown as Kysely<any>;
+
+async function expectOk(result: Awaited<ReturnType<Migrator["migrateToLatest"]>>) {
+  expect(result.error).toBeUndefined();
+  return (result.results ?? []).map((r) => r.migrationName);
+}
+
+describe(`migrations (${process.env.TEST_DATABASE})`, () => {
+  it("are listed in time order", () => {
+    expect(names).toEqual([...names].sort());
+  });
+
+  it("keep login failures counted before throttle_events existed", async () => {
+    await expectOk(await migrator.migrateTo("20261121_1000_comments_versions_notifications"));
+    await db().insertInto("login_failures").values({ id: "f1", key: "account:someone@example.test", at: new Date().toISOString() }).execute();
+    expect(await expectOk(await migrator.migrateToLatest())).toEqual(["20261121_1100_throttle_events"]);
+    expect(await db().selectFrom("throttle_events").select(["id", "key"]).execute()).toEqual([{ id: "f1", key: "account:someone@example.test" }]);
+  });
+
+  it("roll back completely and apply again", async () => {
+    const down = await migrator.migrateTo(NO_MIGRATIONS);
+    expect(down.error).toBeUndefined();
+    expect((down.results ?? []).map((r) => r.migrationName)).toEqual([...names].reverse());
+    expect(await expectOk(await migrator.migrateToLatest())).toEqual(names);
+  });
+});

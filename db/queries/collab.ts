@@ -1,0 +1,77 @@
+/** Storage of collaborative documents: an append-only update log plus a compacted snapshot. */
+import type { Kysely } from "kysely";
+import type { Database } from "../schema";
+
+type Db = Kysely<Database>;
+
+/** better-sqlite3 wants Buffers; pg accepts them too. Zero-copy view over the same bytes. */
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+export async function findSnapshot(db: Db, name: string) {
+  return db.selectFrom("collab_documents").select(["state", "compacted_at"]).where("name", "=", name).executeTakeFirst();
+}
+
+export async function listUpdates(db: Db, name: string): Promise<Array<{ id: number; data: Uint8Array }>> {
+  const rows = await db.selectFrom("collab_updates").select(["id", "data"]).where("name", "=", name).orderBy("id").execute();
+  return rows.map((r) => ({ id: Number(r.id), data: r.data }));
+}
+
+export async function appendUpdates(db: Db, name: string, updates: Uint8Array[], at: string): Promise<void> {
+  if (updates.length === 0) return;
+  await db
+    .insertInto("collab_updates")
+    .values(updates.map((data) => ({ name, data: asBuffer(data), created_at: at })))
+    .execute();
+}
+
+/** One multi-row insert for the pending updates of many documents (one commit per flush window). */
+export async function appendUpdatesMany(db: Db, entries: Array<{ name: string; updates: Uint8Array[] }>, at: string): Promise<void> {
+  const rows = entries.flatMap(({ name, updates }) => updates.map((data) => ({ name, data: asBuffer(data), created_at: at })));
+  // SQLite allows 32,766 bound parameters per statement; three per row.
+  for (let i = 0; i < rows.length; i += 5_000) await db.insertInto("collab_updates").values(rows.slice(i, i + 5_000)).execute();
+}
+
+export async function countUpdates(db: Db, name: string): Promise<number> {
+  const row = await db
+    .selectFrom("collab_updates")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("name", "=", name)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function upsertSnapshot(db: Db, name: string, state: Uint8Array, at: string): Promise<void> {
+  await db
+    .insertInto("collab_documents")
+    .values({ name, state: asBuffer(state), text: "", json: "{}", compacted_at: at, derived_at: null })
+    .onConflict((oc) => oc.column("name").doUpdateSet({ state: asBuffer(state), compacted_at: at }))
+    .execute();
+}
+
+/** Takes the document's row lock (PostgreSQL) so two compactions of one document never interleave. */
+export async function lockSnapshotRow(db: Db, name: string, at: string, isPostgres: boolean) {
+  await db
+    .insertInto("collab_documents")
+    .values({ name, state: Buffer.alloc(0), text: "", json: "{}", compacted_at: at, derived_at: null })
+    .onConflict((oc) => oc.column("name").doNothing())
+    .execute();
+  let query = db.selectFrom("collab_documents").select("state").where("name", "=", name);
+  if (isPostgres) query = query.forUpdate();
+  return query.executeTakeFirstOrThrow();
+}
+
+export async function deleteUpdatesUpTo(db: Db, name: string, maxId: number): Promise<void> {
+  await db.deleteFrom("collab_updates").where("name", "=", name).where("id", "<=", maxId).execute();
+}
+
+export async function saveDerived(db: Db, name: string, text: string, json: string, at: string): Promise<void> {
+  await db
+    .insertInto("collab_documents")
+    .values({ name, state: Buffer.alloc(0), text, json, compacted_at: at, derived_at: at })
+    .onConflict((oc) => oc.column("name").doUpdateSet({ text, json, derived_at: at }))
+    .execute();
+}
+
+export async function findDerived(db: Db, name: string) {
+  return db.selectFrom("collab_documents").select(["text", "json", "derived_at"]).where("name", "=", name).executeTakeFirst();
+}

@@ -1,0 +1,346 @@
+/**
+ * Version history and notifications in real browsers against the real server: a member
+ * edits the work programme (leaving the editor records an automatic version naming them),
+ * the coordinator names a version, and the member's header count rises live, without a
+ * reload; the member opens the notification and the count clears. The coordinator changes
+ * the text, compares the named version with it (insertions and deletions), restores it, and
+ * the editor shows the restored text while the history keeps every earlier version. Versions
+ * download as DOCX and PDF. The history, version, comparison and notification pages pass axe
+ * (WCAG 2.1 A/AA) in German, Italian and English.
+ */
+import fs from "node:fs";
+import * as Y from "yjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import type { TestServer } from "#server/testing/test-server";
+import { demoNetworks } from "#db/seed/demo-data";
+import { demoWorkProgrammes } from "#db/seed/demo-work-programmes";
+import { listVersions } from "#db/queries/versions";
+import { createNamedVersion } from "#server/domain/versions/versions";
+import { notify } from "#server/domain/notifications/notify";
+import { LOCALES, type Locale } from "#shared/i18n/config";
+import deWp from "../locales/de/workprogramme.json";
+import itWp from "../locales/it/workprogramme.json";
+import enWp from "../locales/en/workprogramme.json";
+import deHistory from "../locales/de/history.json";
+import itHistory from "../locales/it/history.json";
+import enHistory from "../locales/en/history.json";
+import deNotifications from "../locales/de/notifications.json";
+import itNotifications from "../locales/it/notifications.json";
+import enNotifications from "../locales/en/notifications.json";
+import { collectPageErrors, launchBrowser } from "./support/browser";
+import { DATABASE, demoAccount, startApp, waitForHeading, waitForHtmlLang, waitForHydration, waitForIdle, openSession, type Session } from "./support/app";
+import { expectNoAxeViolations } from "./support/axe";
+import { fill } from "./support/i18n";
+
+const wpTexts: Record<Locale, typeof enWp> = { de: deWp, it: itWp, en: enWp };
+const historyTexts: Record<Locale, typeof enHistory> = { de: deHistory, it: itHistory, en: enHistory };
+const notificationTexts: Record<Locale, typeof enNotifications> = { de: deNotifications, it: itNotifications, en: enNotifications };
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const MECHATRONICS = demoNetworks.find((n) => n.id === "demo-net-mechatronics")!;
+const MECH_WP = demoWorkProgrammes.find((wp) => wp.networkId === MECHATRONICS.id)!;
+const DOC_NAME = `workprogramme.${MECH_WP.id}`;
+const editorPath = `/networks/${MECHATRONICS.slug}/work-programmes/${MECH_WP.id}`;
+const historyPath = `${editorPath}/history`;
+
+const KATRIN = "koordination.mechatronik@connactions.demo"; // de, coordinator
+const LUCA = "mitglied.mechatronik@connactions.demo"; // it, member
+const JONAS = "member.mechatronik@connactions.demo"; // en, member
+
+const openAs = (email: string, options: { bypassCSP?: boolean } = {}) => openSession(browser, server.url, email, options);
+
+async function close(...sessions: Session[]) {
+  await Promise.all(sessions.map((s) => s.context.close()));
+}
+
+async function waitForStatus(session: Session, page: Page, key: "live" | "saved") {
+  await page.waitForFunction(
+    (text) => document.querySelector("main .wp-status[role=status]")?.textContent?.includes(text) ?? false,
+    wpTexts[session.locale].status[key],
+  );
+}
+
+async function openEditor(session: Session, page: Page = session.page) {
+  await page.goto(editorPath);
+  await waitForHydration(page);
+  await page.locator(".ProseMirror").waitFor();
+  await waitForStatus(session, page, "live");
+}
+
+/** The document's text as its readers see it: other people's caret labels left out. */
+async function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const root = document.querySelector(".ProseMirror");
+    if (!root) return "";
+    const copy = root.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll(".collab-caret").forEach((caret) => caret.remove());
+    return copy.innerText;
+  });
+}
+
+async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** The person's socket.io connection is up, so live events can reach the page. */
+async function waitForLiveSocket(userId: string) {
+  await eventually(async () => (await server.server.io.in(`user:${userId}`).fetchSockets()).length > 0, `the live socket of ${userId}`);
+}
+
+const headerLink = (page: Page) => page.locator('header a[href="/notifications"]');
+const badge = (page: Page) => headerLink(page).locator(".notification-badge");
+
+async function settle(page: Page, lng: Locale) {
+  await waitForHydration(page);
+  await waitForIdle(page);
+  await waitForHtmlLang(page, lng);
+}
+
+describe(`version history and notifications in the browser (${DATABASE})`, () => {
+  it("naming a version reaches the member live; compare, restore and the full history work for the coordinator", async () => {
+    const jonas = await openAs(JONAS);
+    const katrin = await openAs(KATRIN);
+    try {
+      // Jonas edits, then leaves the editor: the automatic version names him.
+      await openEditor(jonas);
+      await jonas.page.locator(".ProseMirror").click();
+      await jonas.page.keyboard.press("Control+End");
+      await jonas.page.keyboard.press("Enter");
+      await jonas.page.keyboard.type("Jonas drafted this paragraph.", { delay: 10 });
+      await waitForStatus(jonas, jonas.page, "saved");
+      await jonas.page.close();
+      await eventually(
+        async () => (await listVersions(server.services.db, DOC_NAME)).some((v) => (JSON.parse(v.contributors) as string[]).includes(jonas.userId)),
+        "the automatic version with Jonas as contributor",
+      );
+
+      // Jonas waits on his dashboard; nothing unread yet.
+      const jonasPage = await jonas.context.newPage();
+      jonas.errors.push(...collectPageErrors(jonasPage));
+      jonas.page = jonasPage;
+      await jonasPage.goto("/dashboard");
+      await settle(jonasPage, "en");
+      await waitForLiveSocket(jonas.userId);
+      expect(await badge(jonasPage).count()).toBe(0);
+      expect(await headerLink(jonasPage).innerText()).toBe(enNotifications.nav.link);
+      await jonasPage.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+
+      // Katrin sees the history with Jonas as contributor and names the current state.
+      const page = katrin.page;
+      await page.goto(historyPath);
+      await settle(page, "de");
+      await waitForHeading(page, deHistory.list.title);
+      await page.locator(".version-list__contributors", { hasText: "Jonas Weber" }).first().waitFor();
+      const versionName = "an das Begleitgremium, März";
+      await page.getByLabel(deHistory.name.label, { exact: true }).fill(versionName);
+      await page.getByRole("button", { name: deHistory.name.submit, exact: true }).click();
+      await page.locator("main [role=status]").getByText(fill(deHistory.name.done, { name: versionName }), { exact: true }).waitFor();
+      const named = (await listVersions(server.services.db, DOC_NAME)).find((v) => v.name === versionName)!;
+      expect(named.kind).toBe("named");
+      await page.locator(`[data-version-id="${named.id}"]`).waitFor();
+
+      // Jonas's header count rises live, with the count in words for screen readers, and the
+      // polite live region says what arrived. The page was not reloaded.
+      await badge(jonasPage).filter({ hasText: "1" }).waitFor();
+      // (Browsers may put a space before the comma of the hidden part; either reads the same.)
+      const unreadName = new RegExp(`^${enNotifications.nav.link}\\s?, ${fill(enNotifications.nav.unread_one, { count: 1 })}$`);
+      await jonasPage.getByRole("link", { name: unreadName }).waitFor();
+      await jonasPage
+        .locator('[aria-live="polite"]')
+        .filter({ hasText: `Katrin Huber created the named version “${versionName}” of “${MECH_WP.title}”` })
+        .waitFor();
+      expect(await jonasPage.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+
+      // He opens the notifications: the new one is marked unread in words; opening it clears the count.
+      await headerLink(jonasPage).click();
+      await waitForHeading(jonasPage, enNotifications.page.title);
+      const item = jonasPage.locator(".notification", { hasText: versionName });
+      await item.getByText(enNotifications.page.unread, { exact: true }).waitFor();
+      await item.getByText(enNotifications.kinds.version, { exact: true }).waitFor();
+      await item.getByRole("button", { name: new RegExp(`^${enNotifications.page.open}`) }).click();
+      await jonasPage.waitForURL((url) => url.pathname === `${historyPath}/${named.id}`);
+      await jonasPage.locator("h1", { hasText: versionName }).waitFor();
+      await eventually(async () => (await badge(jonasPage).count()) === 0, "the header count to clear");
+      expect(await headerLink(jonasPage).innerText()).toBe(enNotifications.nav.link);
+
+      // Katrin changes the text: a new heading word and a new sentence.
+      await openEditor(katrin);
+      await page.locator(".ProseMirror").click();
+      await page.keyboard.press("Control+Home");
+      await page.keyboard.press("Shift+End");
+      await page.keyboard.type("Zielsetzung", { delay: 10 });
+      await page.keyboard.press("Control+End");
+      await page.keyboard.press("Enter");
+      await page.keyboard.type("Neuer Satz nach dem März.", { delay: 10 });
+      await waitForStatus(katrin, page, "saved");
+      expect(await editorText(page)).toContain("Zielsetzung");
+
+      // …compares the named version with the current text…
+      await page.goto(historyPath);
+      await settle(page, "de");
+      await page.locator(`[data-version-id="${named.id}"]`).getByRole("link", { name: new RegExp(`^${deHistory.list.compare}`) }).click();
+      await page.getByRole("heading", { level: 2, name: deHistory.compare.heading }).waitFor();
+      expect(await page.locator(".version-tabs a[aria-current=page]").innerText()).toBe(deHistory.version.tabCompare);
+      const inserted = (await page.locator("main .diff ins").allInnerTexts()).join(" ");
+      const deleted = (await page.locator("main .diff del").allInnerTexts()).join(" ");
+      expect(inserted).toContain("Zielsetzung");
+      expect(inserted).toContain("Neuer Satz nach dem März.");
+      expect(deleted).toContain("Ziele");
+      await page.locator(".diff-legend").getByText(deHistory.compare.legendAdded).waitFor();
+      await page.locator(".diff-legend").getByText(deHistory.compare.legendRemoved).waitFor();
+
+      // …and restores it, after a confirmation step.
+      const before = (await listVersions(server.services.db, DOC_NAME)).map((v) => v.id);
+      await page.getByRole("link", { name: deHistory.restore.start, exact: true }).click();
+      await page.getByRole("heading", { name: deHistory.restore.confirmHeading }).waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("restore-heading");
+      await page.getByRole("button", { name: deHistory.restore.confirm, exact: true }).click();
+      await page.waitForURL((url) => url.pathname === editorPath && url.searchParams.get("notice") === "versionRestored");
+      await page.locator("main [role=status]").filter({ hasText: deHistory.restore.done }).waitFor();
+      await page.locator(".ProseMirror").waitFor();
+      await waitForStatus(katrin, page, "live");
+      await eventually(async () => {
+        const text = await editorText(page);
+        return text.startsWith("Ziele") && !text.includes("Zielsetzung") && !text.includes("Neuer Satz nach dem März.") && text.includes("Jonas drafted this paragraph.");
+      }, "the restored text in the editor");
+
+      // The history (linked from the editor) keeps every earlier version, plus the restore.
+      await page.getByRole("link", { name: deHistory.links.history, exact: true }).click();
+      await waitForHeading(page, deHistory.list.title);
+      await waitForIdle(page);
+      const listed = await page.locator(".version-list [data-version-id]").evaluateAll((items) => items.map((i) => i.getAttribute("data-version-id")));
+      for (const id of before) expect(listed).toContain(id);
+      expect(listed.length).toBeGreaterThan(before.length);
+      const restore = page.locator(".version-list__item--restore").first();
+      await restore.getByText(deHistory.list.restoredFrom).waitFor();
+      await restore.getByRole("link", { name: new RegExp(versionName) }).waitFor();
+
+      expect(jonas.errors).toEqual([]);
+      expect(katrin.errors).toEqual([]);
+    } finally {
+      await close(jonas, katrin);
+    }
+  });
+
+  it("downloads a version as DOCX and PDF from its page", async () => {
+    const luca = await openAs(LUCA); // it, member
+    try {
+      const version = await createNamedVersion(server.services, server.server.collab, {
+        docName: DOC_NAME,
+        networkId: MECHATRONICS.id,
+        name: "versione da scaricare",
+        userId: demoAccount(KATRIN).id,
+      });
+      const { page } = luca;
+      await page.goto(`${historyPath}/${version.id}`);
+      await settle(page, "it");
+      const docxLink = page.getByRole("link", { name: itHistory.version.docx, exact: true });
+      const pdfLink = page.getByRole("link", { name: itHistory.version.pdf, exact: true });
+
+      const [download] = await Promise.all([page.waitForEvent("download"), docxLink.click()]);
+      expect(download.suggestedFilename()).toMatch(/\.docx$/);
+      const file = await download.path();
+      expect(fs.readFileSync(file).subarray(0, 2).toString("latin1")).toBe("PK");
+
+      for (const [link, type, signature] of [
+        [docxLink, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK"],
+        [pdfLink, "application/pdf", "%PDF"],
+      ] as const) {
+        const href = await link.getAttribute("href");
+        expect(href).toContain(`?version=${version.id}`);
+        const response = await page.request.get(href!);
+        expect(response.status()).toBe(200);
+        expect(response.headers()["content-type"]).toBe(type);
+        expect(response.headers()["content-disposition"]).toMatch(/^attachment;/);
+        expect((await response.body()).subarray(0, signature.length).toString("latin1")).toBe(signature);
+      }
+      expect(luca.errors).toEqual([]);
+    } finally {
+      await close(luca);
+    }
+  });
+});
+
+const ACCOUNT_FOR: Record<Locale, string> = { de: KATRIN, it: LUCA, en: JONAS };
+
+describe.each(LOCALES)(`history and notification pages pass axe in %s (${DATABASE})`, (lng) => {
+  it("history list, version, comparison with the restore confirmation, and notifications", async () => {
+    const email = ACCOUNT_FOR[lng];
+    const account = demoAccount(email);
+    const katrinId = demoAccount(KATRIN).id;
+    const version = await createNamedVersion(server.services, server.server.collab, {
+      docName: DOC_NAME,
+      networkId: MECHATRONICS.id,
+      name: `axe ${lng}`,
+      userId: katrinId,
+    });
+    // The current text differs from the version, so the comparison has insertions and deletions.
+    await server.server.collab.change(DOC_NAME, katrinId, (doc) => {
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [new Y.XmlText(`Nachtrag ${lng} nach der Version.`)]);
+      const fragment = doc.getXmlFragment("content");
+      fragment.delete(0, 1);
+      fragment.push([paragraph]);
+    });
+    await notify(server.services, [
+      {
+        recipientId: account.id,
+        kind: "mention",
+        actorId: account.id === katrinId ? demoAccount(JONAS).id : katrinId,
+        networkId: MECHATRONICS.id,
+        docName: DOC_NAME,
+        title: MECH_WP.title,
+        excerpt: "@mention: please check the timeline",
+        link: editorPath,
+      },
+    ]);
+    const session = await openAs(email, { bypassCSP: true });
+    const t = historyTexts[lng];
+    try {
+      const { page } = session;
+      await page.goto(historyPath);
+      await settle(page, lng);
+      await waitForHeading(page, t.list.title);
+      await page.locator(`[data-version-id="${version.id}"]`).waitFor();
+      await expectNoAxeViolations(page, `version history (${lng}, ${email})`);
+
+      await page.goto(`${historyPath}/${version.id}`);
+      await settle(page, lng);
+      await page.locator(".version-text").waitFor();
+      await page.locator(".version-activities tbody tr").first().waitFor();
+      await expectNoAxeViolations(page, `version page (${lng}, ${email})`);
+
+      await page.goto(`${historyPath}/${version.id}?compare=1&restore=confirm`);
+      await settle(page, lng);
+      await page.getByRole("heading", { level: 2, name: t.compare.heading }).waitFor();
+      await page.getByRole("heading", { level: 2, name: t.restore.confirmHeading }).waitFor();
+      await page.locator("main .diff ins").first().waitFor();
+      await page.locator("main .diff del").first().waitFor();
+      await expectNoAxeViolations(page, `version comparison with restore confirmation (${lng}, ${email})`);
+
+      await page.goto("/notifications");
+      await settle(page, lng);
+      await waitForHeading(page, notificationTexts[lng].page.title);
+      await page.locator(".notification").first().waitFor();
+      await expectNoAxeViolations(page, `/notifications (${lng}, ${email})`);
+      expect(session.errors).toEqual([]);
+    } finally {
+      await close(session);
+    }
+  });
+});

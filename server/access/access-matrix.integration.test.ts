@@ -1,0 +1,162 @@
+/**
+ * The access matrix: every route × {anonymous, member of A, member of B, coordinator of A,
+ * observer, moderator, admin} answers the expected status, and the unique canary string in
+ * each network's private description never appears in a response to someone outside it.
+ * Runs on SQLite and on PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { TestClient, type TestResponse } from "#server/testing/http-client";
+import { buildNetwork, buildOrganisation, buildUser } from "#server/testing/factories";
+import { addOrganisationToNetwork } from "#db/queries/networks";
+
+const ROLES = ["anonymous", "memberA", "memberB", "coordinatorA", "observer", "moderator", "admin"] as const;
+type Role = (typeof ROLES)[number];
+
+let server: TestServer;
+let netA: Awaited<ReturnType<typeof buildNetwork>>;
+let netB: Awaited<ReturnType<typeof buildNetwork>>;
+let orgA: { id: string };
+const clients = {} as Record<Role, TestClient>;
+const users = {} as Record<Exclude<Role, "anonymous">, { id: string }>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const db = server.services.db;
+  netA = await buildNetwork(db);
+  netB = await buildNetwork(db);
+  orgA = await buildOrganisation(db, { country: "IT" });
+  await addOrganisationToNetwork(db, netA.id, orgA.id, new Date().toISOString());
+  const specs = {
+    memberA: { memberships: [{ networkId: netA.id, role: "member" as const }] },
+    memberB: { memberships: [{ networkId: netB.id, role: "member" as const }] },
+    coordinatorA: { memberships: [{ networkId: netA.id, role: "coordinator" as const }] },
+    observer: { platformRoles: ["observer" as const] },
+    moderator: { platformRoles: ["moderator" as const] },
+    admin: { platformRoles: ["admin" as const] },
+  };
+  clients.anonymous = new TestClient(server.url);
+  for (const [role, spec] of Object.entries(specs) as Array<[Exclude<Role, "anonymous">, object]>) {
+    const user = await buildUser(db, spec);
+    users[role] = user;
+    clients[role] = new TestClient(server.url);
+    await clients[role].login(user.email, user.password);
+  }
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Who may see the private content of each network. */
+const insidersOf = (network: "A" | "B"): Role[] =>
+  network === "A" ? ["memberA", "coordinatorA", "observer", "admin"] : ["memberB", "observer", "admin"];
+
+function assertNoCanaryLeak(role: Role, response: TestResponse) {
+  if (!insidersOf("A").includes(role)) expect(response.body, `canary of A leaked to ${role}`).not.toContain(netA.canary);
+  if (!insidersOf("B").includes(role)) expect(response.body, `canary of B leaked to ${role}`).not.toContain(netB.canary);
+}
+
+type Expectation = Record<Role, number>;
+const all = (status: number, overrides: Partial<Expectation> = {}): Expectation =>
+  ({ ...Object.fromEntries(ROLES.map((r) => [r, status])), ...overrides }) as Expectation;
+const loggedIn = (status: number, overrides: Partial<Expectation> = {}) => all(status, { anonymous: 302, ...overrides });
+const networkPage = (network: "A" | "B", okStatus = 200): Expectation =>
+  loggedIn(404, Object.fromEntries(insidersOf(network).map((r) => [r, okStatus])) as Partial<Expectation>);
+const adminOnly = () => loggedIn(403, { admin: 200 });
+
+const getRoutes: Array<[string, () => string, Expectation]> = [
+  ["start page", () => "/", all(302)],
+  ["login", () => "/login", all(302, { anonymous: 200 })],
+  ["forgot password", () => "/forgot-password", all(200)],
+  ["reset link (unknown)", () => "/reset-password/not-a-real-token", all(200)],
+  ["invitation link (unknown)", () => "/invite/not-a-real-token", all(200)],
+  ["dashboard", () => "/dashboard", loggedIn(200)],
+  ["account", () => "/account", loggedIn(200)],
+  ["network A home", () => `/networks/${netA.slug}`, networkPage("A")],
+  ["network B home", () => `/networks/${netB.slug}`, networkPage("B")],
+  ["network A data request", () => `/networks/${netA.slug}.data`, networkPage("A")],
+  ["unknown network", () => "/networks/no-such-network", loggedIn(404)],
+  ["network of networks", () => "/network-of-networks", loggedIn(200)],
+  ["organisation of A", () => `/organisations/${orgA.id}`, loggedIn(200)],
+  ["unknown organisation", () => "/organisations/no-such-org", loggedIn(404)],
+  ["unknown page", () => "/this/does/not/exist", all(404)],
+  ["health", () => "/healthz", all(200)],
+  ["admin overview", () => "/admin", adminOnly()],
+  ["admin networks", () => "/admin/networks", adminOnly()],
+  ["admin new network", () => "/admin/networks/new", adminOnly()],
+  ["admin network A", () => `/admin/networks/${netA.id}`, adminOnly()],
+  ["admin organisations", () => "/admin/organisations", adminOnly()],
+  ["admin new organisation", () => "/admin/organisations/new", adminOnly()],
+  ["admin organisation", () => `/admin/organisations/${orgA.id}`, adminOnly()],
+  ["admin people", () => "/admin/people", adminOnly()],
+  ["admin person", () => `/admin/people/${users.memberA.id}`, adminOnly()],
+  ["admin invite", () => "/admin/invite", adminOnly()],
+  ["admin outbox", () => "/admin/outbox", adminOnly()],
+  ["admin audit log", () => "/admin/audit", adminOnly()],
+];
+
+describe(`access matrix: pages (${process.env.TEST_DATABASE})`, () => {
+  for (const [label, path, expected] of getRoutes) {
+    it.each(ROLES)(`GET ${label} as %s`, async (role) => {
+      const response = await clients[role].get(path());
+      // Single-fetch data requests answer redirects with 202 + a redirect payload.
+      const status = path().endsWith(".data") && response.status === 202 ? 302 : response.status;
+      expect(status, `${role} GET ${path()}`).toBe(expected[role]);
+      if (expected[role] === 302 && role === "anonymous" && path() !== "/") {
+        expect(response.location ?? response.headers.get("x-remix-redirect") ?? response.body).toContain("/login");
+      }
+      assertNoCanaryLeak(role, response);
+    });
+  }
+});
+
+const postRoutes: Array<[string, () => string, () => Record<string, string>, Expectation]> = [
+  [
+    "invite to A",
+    () => `/networks/${netA.slug}`,
+    () => ({ intent: "invite", email: `matrix-${Math.random().toString(36).slice(2)}@example.test`, role: "member", locale: "en" }),
+    loggedIn(404, { memberA: 403, coordinatorA: 200, observer: 403, admin: 200 }),
+  ],
+  [
+    "change a role in A",
+    () => `/networks/${netA.slug}`,
+    () => ({ intent: "changeRole", userId: users.memberA.id, role: "member" }),
+    loggedIn(404, { memberA: 403, coordinatorA: 200, observer: 403, admin: 200 }),
+  ],
+  [
+    "withdraw an invitation of A",
+    () => `/networks/${netA.slug}`,
+    () => ({ intent: "revokeInvitation", invitationId: "00000000-0000-4000-8000-000000000000" }),
+    loggedIn(404, { memberA: 403, coordinatorA: 200, observer: 403, admin: 200 }),
+  ],
+  [
+    "invite to B",
+    () => `/networks/${netB.slug}`,
+    () => ({ intent: "invite", email: `matrix-${Math.random().toString(36).slice(2)}@example.test`, role: "coordinator", locale: "it" }),
+    loggedIn(404, { memberB: 403, observer: 403, admin: 200 }),
+  ],
+  ["account profile", () => "/account", () => ({ name: "Same Name Again", locale: "en" }), loggedIn(200)],
+];
+
+describe(`access matrix: mutations (${process.env.TEST_DATABASE})`, () => {
+  for (const [label, path, fields, expected] of postRoutes) {
+    it.each(ROLES)(`POST ${label} as %s`, async (role) => {
+      const response = await clients[role].post(path(), fields());
+      expect(response.status, `${role} POST ${path()}`).toBe(expected[role]);
+      assertNoCanaryLeak(role, response);
+    });
+  }
+
+  it.each(ROLES.filter((r) => r !== "anonymous"))("refuses a mutation without CSRF token as %s", async (role) => {
+    const response = await clients[role].post(`/networks/${netA.slug}`, { intent: "changeRole", userId: users.memberA.id, role: "coordinator" }, { csrf: null });
+    // Outsiders learn nothing (404) before the token is even looked at; insiders get 403.
+    expect(response.status).toBe(insidersOf("A").includes(role) ? 403 : 404);
+    const membership = await server.services.db
+      .selectFrom("memberships")
+      .select("role")
+      .where("network_id", "=", netA.id)
+      .where("user_id", "=", users.memberA.id)
+      .executeTakeFirstOrThrow();
+    expect(membership.role).toBe("member");
+  });
+});

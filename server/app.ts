@@ -1,0 +1,137 @@
+/**
+ * Builds the one HTTP server: security headers, CSRF cookie and same-origin checks,
+ * /healthz, static assets, Remix, and the WebSocket upgrade router with socket.io.
+ * Used by server/index.ts and by integration tests, which start it on a random port.
+ */
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import express from "express";
+import compression from "compression";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import type { Services } from "./services";
+import { securityHeaders } from "./http/security-headers";
+import { healthz } from "./http/healthz";
+import { errorPage, sendErrorPage } from "./http/error-page";
+import { CSRF_COOKIE, readCookies, serialiseCookie } from "./http/cookies";
+import { isSameOriginMutation } from "./http/origin";
+import { createGetLoadContext } from "./load-context";
+import { createSocketServer, type RealtimeServer } from "./realtime/socket-server";
+import { attachUpgradeRouter } from "./upgrade-router";
+import { createCollabGate } from "./collab/gate";
+import { createCollabServer, type CollabOptions, type CollabServer } from "./collab/collab-server";
+import { docTypes as defaultDocTypes } from "./collab/doc-type-registry";
+import type { DocTypes } from "./collab/doc-types";
+import { recordVersionsWhenIdle } from "./domain/versions/auto-versions";
+import { newToken } from "./domain/auth/tokens";
+
+export interface PlatformServer {
+  httpServer: http.Server;
+  io: RealtimeServer;
+  collab: CollabServer;
+  /** Stops accepting, lets running requests finish, stores every collab update, closes sockets. Does not close the db. */
+  close(): Promise<void>;
+}
+
+export interface CreateServerOptions {
+  services: Services;
+  /** "build": serve build/ (production and tests); "vite": Vite middleware with HMR (npm run dev). */
+  remix: "build" | "vite";
+  buildDir?: string;
+  collab?: Partial<CollabOptions> & { docTypes?: DocTypes };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export async function createPlatformServer(options: CreateServerOptions): Promise<PlatformServer> {
+  const { services } = options;
+  const dev = options.remix === "vite";
+  const app = express();
+  const httpServer = http.createServer(app);
+  app.disable("x-powered-by");
+  app.set("trust proxy", services.config.trustProxy);
+  app.use(compression());
+  app.use(securityHeaders({ dev }));
+
+  app.get("/healthz", healthz(services));
+
+  // CSRF, layer 1: a mutation must come from our own pages. Layer 2 is the per-form token
+  // checked by readForm() in every action.
+  app.use((req, res, next) => {
+    const secure = services.config.publicUrl.startsWith("https:") || req.secure;
+    res.locals.secureCookies = secure;
+    let csrf = readCookies(req)[CSRF_COOKIE];
+    if (!csrf || csrf.length < 20 || csrf.length > 100) {
+      csrf = newToken();
+      res.append("Set-Cookie", serialiseCookie(CSRF_COOKIE, csrf, { secure }));
+    }
+    res.locals.csrfToken = csrf;
+    if (!SAFE_METHODS.has(req.method) && !isSameOriginMutation(req, services.config.publicUrl)) {
+      sendErrorPage(req, res, 403, "forbidden");
+      return;
+    }
+    next();
+  });
+
+  const docTypes = options.collab?.docTypes ?? defaultDocTypes;
+  const collab = createCollabServer(services, docTypes, {
+    maxSocketsPerUser: services.config.collabMaxSocketsPerUser,
+    maxSocketsPerDocument: services.config.collabMaxSocketsPerDocument,
+    idleAfterMs: services.config.autoVersionIdleMinutes * 60_000,
+    ...options.collab,
+  });
+
+  const stopAutoVersions = recordVersionsWhenIdle(services, collab, docTypes);
+  const io = createSocketServer(httpServer, services, docTypes);
+
+  let vite: import("vite").ViteDevServer | undefined;
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (dev) {
+    const { createServer } = await import("vite");
+    vite = await createServer({ server: { middlewareMode: true, hmr: { server: httpServer } } });
+    app.use(vite.middlewares);
+    const devServer = vite;
+    build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    const buildDir = path.resolve(options.buildDir ?? process.env.BUILD_DIR ?? "build");
+    app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+    build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
+  }
+
+  app.all("*", createRequestHandler({ build, mode: dev ? "development" : "production", getLoadContext: createGetLoadContext(services, collab) }));
+
+  // Last resort for failures outside Remix: a translated page, never a stack trace.
+  app.use(errorPage(services.log));
+
+  attachUpgradeRouter(httpServer, {
+    services,
+    authoriseCollab: createCollabGate(services, docTypes),
+    collab: collab.handleUpgrade,
+    devHmr: dev,
+  });
+
+  return {
+    httpServer,
+    io,
+    collab,
+    async close() {
+      // Collab first: every received update (and its automatic version) is stored before anything else goes away.
+      await collab.close();
+      stopAutoVersions();
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeIdleConnections();
+        io.disconnectSockets(true);
+        // Requests still running after 10 s are cut off rather than holding shutdown forever.
+        setTimeout(() => {
+          httpServer.closeAllConnections();
+          resolve();
+        }, 10_000).unref();
+      });
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await vite?.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Opens the database, migrates, seeds an empty database with the demo, and wires the
+ * services. Shared by server/index.ts and the integration tests so both start the same way.
+ */
+import path from "node:path";
+import type { Config } from "./config";
+import type { Services } from "./services";
+import { openDatabase, type DbHandle } from "#db/connection";
+import { migrateToLatest } from "#db/migrate";
+import { applyDemoSeed } from "#db/seed/apply-demo-seed";
+import { countUsers } from "#db/queries/users";
+import { createMailer } from "./mail/mailer";
+import { createLocalEvents } from "./events";
+import { createLogger, type Logger } from "./log";
+
+export async function bootServices(config: Config, log: Logger = createLogger(config.logLevel)): Promise<{ services: Services; handle: DbHandle }> {
+  const handle = openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqlitePath: path.join(config.dataDir, "connactions.sqlite"),
+  });
+  const applied = await migrateToLatest(handle.db);
+  if (applied.length) log.info(`[db] applied migrations: ${applied.join(", ")}`);
+  if (config.seedDemo === "auto" && (await countUsers(handle.db)) === 0) {
+    const summary = await applyDemoSeed(handle.db);
+    log.info(`[db] empty database: demo seeded (${summary.networks} networks, ${summary.organisations} organisations, ${summary.people} people)`);
+  }
+  const services: Services = {
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    log,
+    events: createLocalEvents(),
+    mailer: createMailer({ db: handle.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
+  };
+  return { services, handle };
+}

@@ -1,0 +1,308 @@
+/**
+ * The `/collab/<docName>` endpoint: takes authorised upgrades from the upgrade router,
+ * keeps a registry of rooms (load on first join, messages wait while loading, unload after
+ * the last member leaves), enforces connection limits, closes sockets whose session ended
+ * or whose access went away, and flushes everything on shutdown.
+ */
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import * as Y from "yjs";
+import type { Services } from "../services";
+import type { CollabUpgradeHandler } from "../upgrade-router";
+import { Room } from "./room";
+import { FlushScheduler } from "./flush-scheduler";
+import { Connection } from "./connection";
+import { createDocumentStore, type DocumentStore } from "./document-store";
+import { deriveContent } from "./derive";
+import { accessFor, type GateResult } from "./gate";
+import type { DocTypes, DocumentOwner } from "./doc-types";
+import { ACK_PARAM, COLLAB_CLOSE, COLLAB_LIMITS } from "#shared/collab/protocol";
+import { colourFor } from "#shared/collab/user-colour";
+import { sessionStillValid } from "../domain/auth/sessions";
+import { loadActor } from "../domain/auth/actor";
+
+export interface CollabOptions {
+  maxSocketsPerUser: number;
+  maxSocketsPerDocument: number;
+  /** How often every open connection's session and access are checked again. */
+  recheckEveryMs: number;
+  /** A changed document that stays untouched this long gets an automatic version. */
+  idleAfterMs: number;
+}
+
+export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
+  maxSocketsPerUser: 20,
+  maxSocketsPerDocument: 300,
+  recheckEveryMs: 30_000,
+  idleAfterMs: 10 * 60_000,
+};
+
+export type IdleListener = (name: string, doc: Y.Doc, contributors: ReadonlySet<string>) => Promise<void>;
+
+/** How domain code (versions, restore, exports) reaches documents, open or not. */
+export interface DocumentAccess {
+  /** A private copy of the current content: the live room's when open (unsaved edits included), else the stored one. */
+  read(name: string): Promise<Y.Doc>;
+  /**
+   * Applies a change to the live document as one update that every editor sees and that is
+   * stored like any other. `contributorId` null: the caller records the change in the history
+   * itself (restore), so it must not also count towards the next automatic version.
+   */
+  change(name: string, contributorId: string | null, change: (doc: Y.Doc) => void): Promise<void>;
+  /** Who changed the document since the last version, handed over (and reset) for a version made now. */
+  takeContributors(name: string): ReadonlySet<string>;
+  /** Subscribes to "changed, then idle" (and "last editor left"). */
+  onIdle(listener: IdleListener): () => void;
+}
+
+export interface CollabServer extends DocumentAccess {
+  handleUpgrade: CollabUpgradeHandler;
+  store: DocumentStore;
+  /** Open rooms by document name (tests and benchmarks look inside). */
+  rooms: ReadonlyMap<string, Room>;
+  connectionCount(): number;
+  /** Stores every pending update and derived text, closes all sockets. */
+  close(): Promise<void>;
+}
+
+type Grant = Extract<GateResult, { ok: true }>;
+
+/** Origin of server-side changes that are recorded in the history by their caller. */
+const SERVER_CHANGE = Symbol("server-change");
+
+export function createCollabServer(services: Services, docTypes: DocTypes, options: Partial<CollabOptions> = {}): CollabServer {
+  const limits = { ...DEFAULT_COLLAB_OPTIONS, ...options };
+  const store = createDocumentStore(services);
+  const flusher = new FlushScheduler(store, COLLAB_LIMITS.flushWindowMs, services.log);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: COLLAB_LIMITS.maxMessageBytes, perMessageDeflate: false });
+  const rooms = new Map<string, Room>();
+  const unloading = new Map<string, Promise<void>>();
+  const connections = new Set<Connection>();
+  const perUser = new Map<string, number>();
+  const idleListeners = new Set<IdleListener>();
+  let closing = false;
+
+  async function roomFor(name: string, networkId: string, type: string, id: string): Promise<Room> {
+    const leaving = unloading.get(name);
+    if (leaving) await leaving;
+    let room = rooms.get(name);
+    if (!room) {
+      const docType = docTypes.get(type);
+      room = new Room(
+        name,
+        networkId,
+        store,
+        {
+          async derive(doc) {
+            const { json, text } = deriveContent(doc);
+            await store.saveDerived(name, text, JSON.stringify(json));
+            await docType?.afterDerive?.(services, id, doc);
+          },
+          async idle(doc, contributors) {
+            for (const listener of idleListeners) await listener(name, doc, contributors);
+          },
+          idleAfterMs: limits.idleAfterMs,
+        },
+        services.log,
+        flusher,
+      );
+      rooms.set(name, room);
+    }
+    return room;
+  }
+
+  async function unloadIfEmpty(room: Room) {
+    if (room.members.size > 0 || rooms.get(room.name) !== room) return;
+    const done = (async () => {
+      try {
+        await room.settle();
+        if (room.wantsCompaction) await store.compact(room.name);
+      } catch (error) {
+        services.log.error(`[collab] unloading ${room.name} failed`, error);
+      } finally {
+        // Someone may have joined while we stored; keep the room for them.
+        if (room.members.size === 0) {
+          rooms.delete(room.name);
+          room.destroy();
+        }
+        unloading.delete(room.name);
+      }
+    })();
+    unloading.set(room.name, done);
+    await done;
+  }
+
+  const handleUpgrade: CollabUpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer, grant: Grant) => {
+    if (closing) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, req, grant));
+  };
+
+  async function accept(ws: import("ws").WebSocket, req: IncomingMessage, grant: Grant) {
+    const userId = grant.auth.user.id;
+    const room = await roomFor(grant.name, grant.networkId, grant.doc.type, grant.doc.id).catch((error: unknown) => {
+      services.log.error(`[collab] loading ${grant.name} failed`, error);
+      return null;
+    });
+    if (!room) return ws.close(COLLAB_CLOSE.shuttingDown, "document unavailable");
+    const wantsAck = new URL(req.url ?? "/", "http://x").searchParams.get(ACK_PARAM) === "1";
+    const connection = new Connection(
+      ws,
+      room,
+      {
+        userId,
+        sessionId: grant.auth.session.id,
+        user: { id: userId, name: grant.auth.user.name, color: colourFor(userId) },
+        access: grant.access,
+        wantsAck,
+      },
+      (closed) => {
+        connections.delete(closed);
+        perUser.set(userId, (perUser.get(userId) ?? 1) - 1);
+        if (perUser.get(userId) === 0) perUser.delete(userId);
+        void unloadIfEmpty(closed.room);
+      },
+    );
+    connections.add(connection);
+    perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
+    if ((perUser.get(userId) ?? 0) > limits.maxSocketsPerUser || room.members.size >= limits.maxSocketsPerDocument) {
+      return connection.close(COLLAB_CLOSE.tooManyConnections, "too many connections");
+    }
+    try {
+      await room.ready;
+    } catch (error) {
+      services.log.error(`[collab] loading ${grant.name} failed`, error);
+      rooms.delete(room.name);
+      return connection.close(COLLAB_CLOSE.shuttingDown, "document unavailable");
+    }
+    connection.start();
+  }
+
+  /**
+   * Re-evaluates connections after access may have changed: no access closes for good; a
+   * different access closes with a code the client reconnects after (and then gets the new
+   * rights), so the editor can tell its user instead of silently dropping their edits.
+   */
+  async function recheck(which: (connection: Connection) => boolean) {
+    const affected = [...connections].filter(which);
+    // Many connections share a person or a room: look each up once per re-check.
+    const actors = new Map<string, Awaited<ReturnType<typeof loadActor>>>();
+    const owners = new Map<string, DocumentOwner | null>();
+    for (const connection of affected) {
+      const { userId } = connection.info;
+      if (!actors.has(userId)) actors.set(userId, await loadActor(services.db, userId));
+      const name = connection.room.name;
+      if (!owners.has(name)) {
+        const [type, ...rest] = name.split(".");
+        owners.set(name, (await docTypes.get(type ?? "")?.resolve(services, rest.join("."))) ?? null);
+      }
+      const owner = owners.get(name);
+      const access = owner ? accessFor(actors.get(userId)!, owner) : null;
+      if (!access) connection.close(COLLAB_CLOSE.accessRevoked, "access revoked");
+      else if (access !== connection.info.access) connection.close(COLLAB_CLOSE.accessChanged, "access changed");
+    }
+  }
+  const recheckUser = (userId: string) => recheck((c) => c.info.userId === userId);
+
+  const offRevoked = services.events.on("sessions.revoked", ({ sessionIds }) => {
+    const ended = new Set(sessionIds);
+    for (const connection of connections) if (ended.has(connection.info.sessionId)) connection.close(COLLAB_CLOSE.sessionEnded, "session ended");
+  });
+  const offMembership = services.events.on("membership.changed", ({ userId }) => {
+    void recheckUser(userId).catch((error: unknown) => services.log.error("[collab] access re-check failed", error));
+  });
+  const offRights = services.events.on("document.rightsChanged", ({ docName }) => {
+    void recheck((c) => c.room.name === docName).catch((error: unknown) => services.log.error("[collab] access re-check failed", error));
+  });
+  const offNetworkRights = services.events.on("network.rightsChanged", ({ networkId }) => {
+    void recheck((c) => c.room.networkId === networkId).catch((error: unknown) => services.log.error("[collab] access re-check failed", error));
+  });
+
+  // Catches what no event announces: expired sessions, disabled accounts, platform-role changes.
+  const sweep = setInterval(() => {
+    void (async () => {
+      const users = new Set<string>();
+      const checked = new Map<string, boolean>();
+      for (const connection of connections) {
+        const { sessionId } = connection.info;
+        if (!checked.has(sessionId)) checked.set(sessionId, await sessionStillValid(services, sessionId));
+        if (!checked.get(sessionId)) connection.close(COLLAB_CLOSE.sessionEnded, "session ended");
+        else users.add(connection.info.userId);
+      }
+      for (const userId of users) await recheckUser(userId);
+    })().catch((error: unknown) => services.log.error("[collab] periodic re-check failed", error));
+  }, limits.recheckEveryMs);
+  sweep.unref();
+
+  const keepAlive = setInterval(() => {
+    for (const connection of connections) connection.ping();
+  }, 30_000);
+  keepAlive.unref();
+
+  async function roomByName(name: string): Promise<Room> {
+    const [type = "", ...rest] = name.split(".");
+    const id = rest.join(".");
+    const owner = await docTypes.get(type)?.resolve(services, id);
+    if (!owner) throw new Error(`unknown document ${name}`);
+    const room = await roomFor(name, owner.networkId, type, id);
+    await room.ready;
+    return room;
+  }
+
+  return {
+    handleUpgrade,
+    store,
+    async read(name) {
+      const copy = new Y.Doc();
+      const room = rooms.get(name);
+      if (room && !unloading.has(name)) {
+        await room.ready;
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+      } else {
+        await unloading.get(name);
+        await store.loadInto(name, copy);
+      }
+      return copy;
+    },
+    async change(name, contributorId, change) {
+      const room = await roomByName(name);
+      try {
+        Y.transact(room.doc, () => change(room.doc), contributorId ? { contributorId } : SERVER_CHANGE);
+        await room.flush();
+      } finally {
+        void unloadIfEmpty(room);
+      }
+    },
+    takeContributors(name) {
+      return rooms.get(name)?.takeContributors() ?? new Set();
+    },
+    onIdle(listener) {
+      idleListeners.add(listener);
+      return () => idleListeners.delete(listener);
+    },
+    rooms,
+    connectionCount: () => connections.size,
+    async close() {
+      closing = true;
+      clearInterval(sweep);
+      clearInterval(keepAlive);
+      offRevoked();
+      offMembership();
+      offRights();
+      offNetworkRights();
+      for (const connection of connections) connection.close(COLLAB_CLOSE.shuttingDown, "server restarting");
+      await Promise.all([...unloading.values()]);
+      await Promise.all(
+        [...rooms.values()].map(async (room) => {
+          await room.settle();
+          room.destroy();
+        }),
+      );
+      rooms.clear();
+      wss.close();
+    },
+  };
+}

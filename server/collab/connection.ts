@@ -1,0 +1,202 @@
+/**
+ * One editor's WebSocket in a room. Speaks the y-websocket protocol; everything read from
+ * the socket is untrusted: a text frame, a truncated varint, an unknown message type or an
+ * update Yjs cannot apply closes this socket only. Read-only connections may sync and
+ * show presence, but their document updates are dropped unread.
+ */
+import * as Y from "yjs";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import * as awarenessProtocol from "y-protocols/awareness";
+import type WebSocket from "ws";
+import type { Socket } from "node:net";
+import { batchWrites } from "./send-batching";
+import { savedMessage, type ChangeOrigin, type Room, type RoomMember } from "./room";
+import type { Access } from "./gate";
+import { parseAwarenessUpdate, encodeAwarenessUpdate, stampState, type StampedUser } from "./awareness-stamp";
+import {
+  COLLAB_CLOSE,
+  COLLAB_LIMITS,
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+} from "#shared/collab/protocol";
+
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
+export interface ConnectionInfo {
+  userId: string;
+  sessionId: string;
+  user: StampedUser;
+  access: Access;
+  wantsAck: boolean;
+}
+
+export class Connection implements RoomMember, ChangeOrigin {
+  readonly awarenessIds = new Set<number>();
+  readonly wantsAck: boolean;
+  readonly contributorId: string;
+  private queue: Uint8Array[] | null = [];
+  private handshakeTimer: NodeJS.Timeout | null;
+  private alive = true;
+  closed = false;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly room: Room,
+    public info: ConnectionInfo,
+    private readonly onClose: (connection: Connection) => void,
+  ) {
+    this.wantsAck = info.wantsAck;
+    this.contributorId = info.userId;
+    this.handshakeTimer = setTimeout(() => this.close(COLLAB_CLOSE.handshakeTimeout, "sync handshake timed out"), COLLAB_LIMITS.handshakeMs);
+    ws.binaryType = "nodebuffer";
+    ws.on("message", (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) return this.close(COLLAB_CLOSE.malformed, "binary frames only");
+      const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      if (this.queue) this.queue.push(message);
+      else this.handle(message);
+    });
+    ws.on("pong", () => (this.alive = true));
+    ws.on("close", () => this.cleanup());
+    ws.on("error", () => this.close(COLLAB_CLOSE.malformed, "socket error"));
+  }
+
+  /** Called once the room's stored state is loaded: greet, then process what arrived meanwhile. */
+  start() {
+    if (this.closed) return;
+    this.room.members.add(this);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.room.doc);
+    this.send(encoding.toUint8Array(encoder));
+    const states = this.room.awareness.getStates();
+    if (states.size > 0) {
+      const awareness = encoding.createEncoder();
+      encoding.writeVarUint(awareness, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(awareness, awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, [...states.keys()]));
+      this.send(encoding.toUint8Array(awareness));
+    }
+    if (this.wantsAck) {
+      const stored = this.room.storedSnapshot();
+      if (stored) this.send(savedMessage(stored));
+    }
+    const queued = this.queue ?? [];
+    this.queue = null;
+    for (const message of queued) this.handle(message);
+  }
+
+  private handle(message: Uint8Array) {
+    if (this.closed) return;
+    try {
+      const decoder = decoding.createDecoder(message);
+      const type = decoding.readVarUint(decoder);
+      switch (type) {
+        case MESSAGE_SYNC:
+          return this.handleSync(decoder);
+        case MESSAGE_AWARENESS:
+          return this.handleAwareness(decoding.readVarUint8Array(decoder));
+        case MESSAGE_QUERY_AWARENESS: {
+          const encoder = encoding.createEncoder();
+          encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+          encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, [...this.room.awareness.getStates().keys()]));
+          return this.send(encoding.toUint8Array(encoder));
+        }
+        case MESSAGE_AUTH: // only servers send these; authentication happened at the upgrade
+        default:
+          return this.close(COLLAB_CLOSE.malformed, "unknown message type");
+      }
+    } catch {
+      this.close(COLLAB_CLOSE.malformed, "malformed message");
+    }
+  }
+
+  private handleSync(decoder: decoding.Decoder) {
+    const step = decoding.readVarUint(decoder);
+    if (step === SYNC_STEP1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      this.finishHandshake();
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      encoding.writeVarUint(encoder, SYNC_STEP2);
+      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.room.doc, stateVector));
+      this.send(encoding.toUint8Array(encoder));
+      return;
+    }
+    if (step !== SYNC_STEP2 && step !== SYNC_UPDATE) return this.close(COLLAB_CLOSE.malformed, "unknown sync step");
+    const update = decoding.readVarUint8Array(decoder);
+    // Readers' edits are dropped unread: the stored document stays byte-for-byte the same.
+    if (this.info.access !== "write") return;
+    Y.applyUpdate(this.room.doc, update, this);
+  }
+
+  private handleAwareness(update: Uint8Array) {
+    const entries = parseAwarenessUpdate(update);
+    const accepted = [];
+    for (const entry of entries) {
+      if (!this.claim(entry.clientId)) continue; // someone else's client id: ignored
+      accepted.push({ ...entry, state: stampState(entry.state, this.info.user, this.info.access !== "write") });
+    }
+    if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encodeAwarenessUpdate(accepted), this);
+  }
+
+  /** A connection speaks for exactly one awareness client id, not held by another connection. */
+  private claim(clientId: number): boolean {
+    if (this.awarenessIds.has(clientId)) return true;
+    if (this.awarenessIds.size > 0) return false;
+    for (const member of this.room.members) if (member !== this && member.awarenessIds.has(clientId)) return false;
+    this.awarenessIds.add(clientId);
+    return true;
+  }
+
+  private finishHandshake() {
+    if (this.handshakeTimer) {
+      clearTimeout(this.handshakeTimer);
+      this.handshakeTimer = null;
+    }
+  }
+
+  send(message: Uint8Array) {
+    if (this.closed) return;
+    if (this.ws.readyState !== this.ws.OPEN) return this.close(COLLAB_CLOSE.malformed, "not open");
+    // ws keeps its socket in `_socket` (stable across ws 8, not typed): the one place we reach in.
+    batchWrites((this.ws as unknown as { _socket?: Socket })._socket);
+    this.ws.send(message, { binary: true }, (error) => {
+      if (error) this.close(COLLAB_CLOSE.malformed, "send failed");
+    });
+  }
+
+  /** Keep-alive: a connection that missed the previous ping is dead. */
+  ping(): boolean {
+    if (!this.alive) {
+      this.ws.terminate();
+      return false;
+    }
+    this.alive = false;
+    this.ws.ping();
+    return true;
+  }
+
+  close(code: number, reason: string) {
+    if (this.closed) return;
+    try {
+      this.ws.close(code, reason);
+    } catch {
+      this.ws.terminate();
+    }
+    this.cleanup();
+  }
+
+  private cleanup() {
+    if (this.closed) return;
+    this.closed = true;
+    this.finishHandshake();
+    this.room.members.delete(this);
+    if (this.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.room.awareness, [...this.awarenessIds], null);
+    this.onClose(this);
+  }
+}

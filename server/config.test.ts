@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config";
+
+describe("configuration", () => {
+  it("has working defaults: port 3000, ./data, SQLite, demo seed", () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toMatch(/data$/);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.publicUrl).toBe("http://localhost:3000");
+    expect(config.seedDemo).toBe("auto");
+    expect(config.autoVersionIdleMinutes).toBe(10);
+  });
+
+  it("reads the idle time before an automatic version and refuses nonsense", () => {
+    expect(loadConfig({ AUTO_VERSION_IDLE_MINUTES: "30" }).autoVersionIdleMinutes).toBe(30);
+    expect(() => loadConfig({ AUTO_VERSION_IDLE_MINUTES: "0" })).toThrow(/AUTO_VERSION_IDLE_MINUTES/);
+  });
+
+  it("names every bad variable in one error, without echoing passwords", () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://root:secret@db/x", SMTP_URL: "mail.example", SEED_DEMO: "maybe" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(4);
+    expect(problems.join("\n")).toMatch(/PORT/);
+    expect(problems.join("\n")).toMatch(/DATABASE_URL/);
+    expect(problems.join("\n")).toMatch(/SMTP_URL/);
+    expect(problems.join("\n")).toMatch(/SEED_DEMO/);
+    expect(problems.join("\n")).not.toContain("secret");
+  });
+
+  it("accepts a postgres DATABASE_URL and trims a trailing slash from PUBLIC_URL", () => {
+    const config = loadConfig({ DATABASE_URL: "postgres://u@127.0.0.1:5432/db", PUBLIC_URL: "https://connactions.example/" });
+    expect(config.databaseUrl).toBe("postgres://u@127.0.0.1:5432/db");
+    expect(config.publicUrl).toBe("https://connactions.example");
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Configuration from environment variables, checked once at start. Each bad value gets
+ * its own message naming the variable, so an operator fixes everything in one go.
+ * README's configuration table mirrors this file.
+ */
+import path from "node:path";
+import { isPostgresUrl } from "#db/connection";
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  invitationValidHours: number;
+  passwordResetValidMinutes: number;
+  seedDemo: "auto" | "never";
+  trustProxy: boolean;
+  mode: "production" | "development";
+  logLevel: "debug" | "info" | "warn" | "error";
+  collabMaxSocketsPerUser: number;
+  collabMaxSocketsPerDocument: number;
+  /** A changed document left alone this long gets an automatic version. */
+  autoVersionIdleMinutes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}; got "${raw}".`);
+      return fallback;
+    }
+    return value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      problems.push(`${name} must be one of ${allowed.join(", ")}; got "${raw}".`);
+      return fallback;
+    }
+    return raw as T;
+  };
+
+  const port = int("PORT", 3000, 0, 65535);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !isPostgresUrl(databaseUrl)) {
+    problems.push(`DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for embedded SQLite); got "${redact(databaseUrl)}".`);
+  }
+  const publicUrl = env.PUBLIC_URL || `http://localhost:${port}`;
+  if (!isHttpUrl(publicUrl)) problems.push(`PUBLIC_URL must be an http:// or https:// URL; got "${publicUrl}".`);
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push(`SMTP_URL must start with smtp:// or smtps://; got "${redact(smtpUrl)}".`);
+  const mailFrom = env.MAIL_FROM || "ConnActions <no-reply@connactions.local>";
+  if (!mailFrom.includes("@")) problems.push(`MAIL_FROM must contain an e-mail address; got "${mailFrom}".`);
+
+  const config: Config = {
+    port,
+    host: env.HOST || "0.0.0.0",
+    dataDir: path.resolve(env.DATA_DIR || "./data"),
+    databaseUrl,
+    publicUrl: publicUrl.replace(/\/+$/, ""),
+    smtpUrl,
+    mailFrom,
+    sessionIdleMinutes: int("SESSION_IDLE_MINUTES", 8 * 60, 5, 60 * 24 * 30),
+    sessionAbsoluteHours: int("SESSION_ABSOLUTE_HOURS", 14 * 24, 1, 24 * 365),
+    invitationValidHours: int("INVITATION_VALID_HOURS", 7 * 24, 1, 24 * 90),
+    passwordResetValidMinutes: int("PASSWORD_RESET_VALID_MINUTES", 60, 5, 60 * 24),
+    seedDemo: oneOf("SEED_DEMO", ["auto", "never"] as const, "auto"),
+    trustProxy: oneOf("TRUST_PROXY", ["true", "false"] as const, "false") === "true",
+    mode: env.NODE_ENV === "development" ? "development" : "production",
+    logLevel: oneOf("LOG_LEVEL", ["debug", "info", "warn", "error"] as const, "info"),
+    collabMaxSocketsPerUser: int("COLLAB_MAX_SOCKETS_PER_USER", 20, 1, 10_000),
+    collabMaxSocketsPerDocument: int("COLLAB_MAX_SOCKETS_PER_DOCUMENT", 300, 1, 100_000),
+    autoVersionIdleMinutes: int("AUTO_VERSION_IDLE_MINUTES", 10, 1, 24 * 60),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** Never echo passwords from connection URLs into logs. */
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}

@@ -1,0 +1,53 @@
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import { insertAuditEntry } from "#db/queries/audit";
+import { newId } from "../auth/tokens";
+import { nowIso } from "#shared/time";
+
+export type AuditAction =
+  | "login.succeeded"
+  | "login.failed"
+  | "login.throttled"
+  | "logout"
+  | "sessions.revoked_others"
+  | "password.reset_requested"
+  | "password.reset_throttled"
+  | "password.reset_completed"
+  | "invitation.created"
+  | "invitation.accepted"
+  | "invitation.revoked"
+  | "membership.added"
+  | "membership.role_changed"
+  | "membership.removed"
+  | "platform_roles.changed"
+  | "person.updated"
+  | "person.disabled"
+  | "person.enabled"
+  | "network.created"
+  | "network.updated"
+  | "network.archived"
+  | "network.reactivated"
+  | "organisation.created"
+  | "organisation.updated";
+
+export interface AuditInput {
+  actorId: string | null;
+  action: AuditAction;
+  targetType?: string;
+  targetId?: string;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export async function recordAudit(db: Kysely<Database>, input: AuditInput): Promise<void> {
+  await insertAuditEntry(db, {
+    id: newId(),
+    at: nowIso(),
+    actor_id: input.actorId,
+    action: input.action,
+    target_type: input.targetType ?? null,
+    target_id: input.targetId ?? null,
+    ip: input.ip ?? null,
+    details: JSON.stringify(input.details ?? {}),
+  });
+}

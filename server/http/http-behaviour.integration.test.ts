@@ -1,0 +1,172 @@
+/**
+ * What every HTTP response promises: security headers, translated error pages without
+ * internals, session timeouts, audit entries for security events, the language switch.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { TestClient } from "#server/testing/http-client";
+import { buildNetwork, buildUser } from "#server/testing/factories";
+import { listAuditEntries } from "#db/queries/audit";
+import { findUserById } from "#db/queries/users";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+async function loggedIn(options: Parameters<typeof buildUser>[1] = {}) {
+  const user = await buildUser(server.services.db, options);
+  const client = new TestClient(server.url);
+  await client.login(user.email, user.password);
+  return { user, client };
+}
+
+describe(`HTTP behaviour (${process.env.TEST_DATABASE})`, () => {
+  it("sends the security headers on pages, errors and health checks", async () => {
+    for (const path of ["/login", "/no-such-page", "/healthz"]) {
+      const response = await new TestClient(server.url).get(path);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(response.headers.get("referrer-policy"), path).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("x-powered-by"), path).toBeNull();
+    }
+  });
+
+  it("puts the CSP nonce on every inline script", async () => {
+    const response = await new TestClient(server.url).get("/login");
+    const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+    const scripts = [...response.body.matchAll(/<script([^>]*)>/g)].map((m) => m[1] ?? "");
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonce}"`);
+  });
+
+  it("answers unknown URLs with a translated 404 page in the browser's language", async () => {
+    const client = new TestClient(server.url);
+    const de = await client.get("/gibt-es-nicht", { "Accept-Language": "de-DE,de;q=0.9" });
+    expect(de.status).toBe(404);
+    expect(de.body).toContain('lang="de"');
+    expect(de.body).toContain("Seite nicht gefunden");
+    const it_ = await client.get("/non-esiste", { "Accept-Language": "it" });
+    expect(it_.body).toContain("Pagina non trovata");
+  });
+
+  it("switches language for anonymous visitors by cookie and for users on their account", async () => {
+    const anonymous = new TestClient(server.url);
+    const switched = await anonymous.post("/language", { lng: "it", redirectTo: "/login" });
+    expect(switched.status).toBe(302);
+    expect(switched.location).toBe("/login");
+    expect((await anonymous.get("/login")).body).toContain('<html lang="it"');
+
+    const { user, client } = await loggedIn({ locale: "en" });
+    await client.post("/language", { lng: "de", redirectTo: "https://evil.example/phish" });
+    expect((await findUserById(server.services.db, user.id))?.locale).toBe("de");
+    const fresh = new TestClient(server.url);
+    await fresh.login(user.email, user.password);
+    expect((await fresh.get("/dashboard", { "Accept-Language": "it" })).body).toContain('<html lang="de"');
+  });
+
+  it("refuses a cross-origin form with a translated page", async () => {
+    const client = new TestClient(server.url);
+    const response = await client.request("/login", {
+      method: "POST",
+      body: "email=a%40b.c&password=x",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example", "Accept-Language": "it" },
+    });
+    expect(response.status).toBe(403);
+    expect(response.body).toContain('<html lang="it"');
+    expect(response.body).toContain("Non consentito");
+  });
+
+  it("never redirects off-site after login", async () => {
+    const user = await buildUser(server.services.db);
+    const client = new TestClient(server.url);
+    for (const target of ["https://evil.example", "//evil.example", "/\\evil.example"]) {
+      const response = await client.post("/login", { email: user.email, password: user.password, redirectTo: target });
+      expect(response.location).toBe("/dashboard");
+    }
+  });
+
+  it("ends a session after the idle timeout and after the absolute timeout", async () => {
+    const idle = await loggedIn();
+    const longAgo = new Date(Date.now() - (server.services.config.sessionIdleMinutes + 1) * 60_000).toISOString();
+    await server.services.db.updateTable("sessions").set({ last_seen_at: longAgo }).where("user_id", "=", idle.user.id).execute();
+    expect((await idle.client.get("/dashboard")).status).toBe(302);
+
+    const expired = await loggedIn();
+    await server.services.db.updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("user_id", "=", expired.user.id).execute();
+    expect((await expired.client.get("/dashboard")).status).toBe(302);
+  });
+
+  it("writes logins, failures, invitations and role changes to the audit log", async () => {
+    const network = await buildNetwork(server.services.db);
+    const { user: coordinator, client } = await loggedIn({ memberships: [{ networkId: network.id, role: "coordinator" }] });
+    const member = await buildUser(server.services.db, { memberships: [{ networkId: network.id, role: "member" }] });
+    await new TestClient(server.url).post("/login", { email: member.email, password: "wrong-password" });
+    await client.post(`/networks/${network.slug}`, { intent: "invite", email: `audit-${Date.now()}@example.test`, role: "member", locale: "en" });
+    await client.post(`/networks/${network.slug}`, { intent: "changeRole", userId: member.id, role: "coordinator" });
+    const entries = await listAuditEntries(server.services.db, 1000);
+    const mine = (action: string, actor: string | null) => entries.some((e) => e.action === action && e.actor_id === actor);
+    expect(mine("login.succeeded", coordinator.id)).toBe(true);
+    expect(mine("login.failed", member.id)).toBe(true);
+    expect(mine("invitation.created", coordinator.id)).toBe(true);
+    expect(entries.some((e) => e.action === "membership.role_changed" && e.target_id === member.id)).toBe(true);
+    expect(entries.every((e) => !e.details.includes("wrong-password"))).toBe(true);
+  });
+
+  it("keeps at least one coordinator per network", async () => {
+    const network = await buildNetwork(server.services.db);
+    const { user, client } = await loggedIn({ memberships: [{ networkId: network.id, role: "coordinator" }] });
+    const demote = await client.post(`/networks/${network.slug}`, { intent: "changeRole", userId: user.id, role: "member" });
+    expect(demote.status).toBe(409);
+    expect(demote.body).toContain("A network needs at least one coordinator");
+  });
+
+  it("does not count a disabled coordinator as the one that keeps the network running", async () => {
+    const network = await buildNetwork(server.services.db);
+    const gone = await buildUser(server.services.db, { memberships: [{ networkId: network.id, role: "coordinator" }] });
+    await server.services.db.updateTable("users").set({ disabled_at: new Date().toISOString() }).where("id", "=", gone.id).execute();
+    const { user, client } = await loggedIn({ memberships: [{ networkId: network.id, role: "coordinator" }] });
+    const demote = await client.post(`/networks/${network.slug}`, { intent: "changeRole", userId: user.id, role: "member" });
+    expect(demote.status).toBe(409);
+  });
+
+  it("shows a translated 500 page without internals when a page fails", async () => {
+    const broken = await startTestServer();
+    try {
+      const user = await buildUser(broken.services.db, { platformRoles: ["observer"], locale: "it" });
+      const client = new TestClient(broken.url);
+      await client.login(user.email, user.password);
+      // The dashboard's query now fails inside Remix, after the session was resolved.
+      await sql`alter table networks rename to networks_gone`.execute(broken.services.db);
+      const page = await client.get("/dashboard", { "Accept-Language": "it" });
+      expect(page.status).toBe(500);
+      expect(page.body).toContain("Qualcosa è andato storto");
+      expect(page.body).not.toMatch(/no such table|does not exist|at .*\.(js|ts):\d+|SqliteError|error:/i);
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it("shows a translated 500 page when even the session lookup fails", async () => {
+    const broken = await startTestServer();
+    try {
+      const user = await buildUser(broken.services.db);
+      const client = new TestClient(broken.url);
+      await client.login(user.email, user.password);
+      await sql`drop table sessions`.execute(broken.services.db);
+      const page = await client.get("/dashboard", { "Accept-Language": "de" });
+      expect(page.status).toBe(500);
+      expect(page.body).toContain("Etwas ist schiefgelaufen");
+      expect(page.body).not.toMatch(/no such table|does not exist|at .*\.(js|ts):\d+/i);
+    } finally {
+      await broken.close();
+    }
+  });
+});

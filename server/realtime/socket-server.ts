@@ -1,0 +1,113 @@
+/**
+ * socket.io: authenticated from the session cookie during the handshake, one room per
+ * user and per session (joined by the server, never by name from the client), and document
+ * rooms a client may ask to join only after the same authorisation as opening the document.
+ * Carries session and access changes, notifications and comment updates.
+ */
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import type { Services } from "../services";
+import { SESSION_COOKIE, authenticateToken } from "../domain/auth/sessions";
+import { readCookies } from "../http/cookies";
+import { isAllowedOrigin, originOf } from "../http/origin";
+import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "#shared/realtime-events";
+import { parseDocName } from "#shared/collab/doc-names";
+import { loadActor } from "../domain/auth/actor";
+import { accessFor } from "../collab/gate";
+import type { DocTypes } from "../collab/doc-types";
+
+interface SocketData {
+  userId: string;
+  sessionId: string;
+}
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Room names are ours: `user:<id>`, `session:<id>`, `doc:<name>`. Clients never name them. */
+const docRoom = (docName: string) => `doc:${docName}`;
+
+export function createSocketServer(httpServer: HttpServer, services: Services, docTypes: DocTypes): RealtimeServer {
+  const io: RealtimeServer = new Server(httpServer, {
+    path: SOCKET_PATH,
+    serveClient: false,
+    // Other upgrade paths belong to our router (collab, Vite HMR); socket.io must not kill them.
+    destroyUpgrade: false,
+    maxHttpBufferSize: 64 * 1024,
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      // Non-browser clients send no Origin; browsers always do, and it must be ours.
+      callback(null, origin === undefined || isAllowedOrigin(req, services.config.publicUrl, originOf(origin)));
+    },
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const auth = await authenticateToken(services, readCookies(socket.request)[SESSION_COOKIE]);
+      if (!auth) return next(new Error("unauthorised"));
+      socket.data.userId = auth.user.id;
+      socket.data.sessionId = auth.session.id;
+      next();
+    } catch (error) {
+      services.log.error("[socket.io] handshake failed", error);
+      next(new Error("unavailable"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    void socket.join([`user:${socket.data.userId}`, `session:${socket.data.sessionId}`]);
+
+    // Joining a document's room is authorised exactly like opening the document.
+    socket.on("doc:join", async (docName, ack) => {
+      const reply = typeof ack === "function" ? ack : () => undefined;
+      try {
+        const doc = typeof docName === "string" ? parseDocName(docName) : null;
+        if (!doc) return reply({ ok: false, error: "invalid" });
+        const owner = await docTypes.get(doc.type)?.resolve(services, doc.id);
+        const actor = await loadActor(services.db, socket.data.userId);
+        if (!owner || !accessFor(actor, owner)) return reply({ ok: false, error: "notFound" });
+        await socket.join(docRoom(docName));
+        reply({ ok: true });
+      } catch (error) {
+        services.log.error("[socket.io] doc:join failed", error);
+        reply({ ok: false, error: "notFound" });
+      }
+    });
+    socket.on("doc:leave", (docName) => {
+      if (typeof docName === "string") void socket.leave(docRoom(docName));
+    });
+  });
+
+  services.events.on("sessions.revoked", ({ sessionIds }) => {
+    for (const id of sessionIds) {
+      io.to(`session:${id}`).emit("session:ended", { reason: "revoked" });
+      // Give the event a moment to reach the client before the socket goes.
+      setTimeout(() => io.in(`session:${id}`).disconnectSockets(true), 50).unref();
+    }
+  });
+  services.events.on("membership.changed", ({ userId, networkId, role }) => {
+    io.to(`user:${userId}`).emit("access:changed", { networkId, role });
+    // Someone who lost access must not keep receiving a document's live events.
+    void (async () => {
+      const actor = await loadActor(services.db, userId);
+      for (const socket of await io.in(`user:${userId}`).fetchSockets()) {
+        for (const room of socket.rooms) {
+          if (!room.startsWith("doc:")) continue;
+          const doc = parseDocName(room.slice(4));
+          const owner = doc ? await docTypes.get(doc.type)?.resolve(services, doc.id) : null;
+          if (!owner || !accessFor(actor, owner)) socket.leave(room);
+        }
+      }
+    })().catch((error: unknown) => services.log.error("[socket.io] access re-check failed", error));
+  });
+  services.events.on("notification.created", ({ userId, notification, unread }) => {
+    io.to(`user:${userId}`).emit("notification:new", { notification, unread });
+  });
+  services.events.on("notification.read", ({ userId, unread }) => {
+    io.to(`user:${userId}`).emit("notification:unread", { unread });
+  });
+  services.events.on("comments.changed", ({ docName, threadId }) => {
+    io.to(docRoom(docName)).emit("comments:changed", { docName, threadId });
+  });
+
+  return io;
+}

@@ -1,0 +1,21 @@
+/**
+ * The process-wide singletons every entry point needs. Created once in server/index.ts
+ * (or by a test) and handed to Remix through the load context, because in dev Vite loads
+ * app code as a second module graph and module-level singletons would be duplicated.
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import type { Dialect } from "#db/connection";
+import type { Config } from "./config";
+import type { Mailer } from "./mail/mailer";
+import type { PlatformEvents } from "./events";
+import type { Logger } from "./log";
+
+export interface Services {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  config: Config;
+  mailer: Mailer;
+  events: PlatformEvents;
+  log: Logger;
+}

@@ -1,0 +1,25 @@
+import type { Config } from "../config";
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: "127.0.0.1",
+    dataDir: "/nonexistent",
+    databaseUrl: undefined,
+    publicUrl: "http://127.0.0.1",
+    smtpUrl: undefined,
+    mailFrom: "ConnActions Test <test@connactions.test>",
+    sessionIdleMinutes: 60,
+    sessionAbsoluteHours: 24,
+    invitationValidHours: 72,
+    passwordResetValidMinutes: 60,
+    seedDemo: "never",
+    trustProxy: false,
+    mode: "production",
+    logLevel: "warn",
+    collabMaxSocketsPerUser: 20,
+    collabMaxSocketsPerDocument: 300,
+    autoVersionIdleMinutes: 10,
+    ...overrides,
+  };
+}

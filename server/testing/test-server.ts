@@ -1,0 +1,54 @@
+/**
+ * Starts the real platform server in-process on a random port, on a fresh test database,
+ * serving the production Remix build. Integration and browser tests talk to it over real
+ * HTTP, WebSocket and socket.io connections.
+ */
+import type { AddressInfo } from "node:net";
+import { createPlatformServer, type PlatformServer } from "../app";
+import type { Services } from "../services";
+import { createMailer } from "../mail/mailer";
+import { createLocalEvents } from "../events";
+import { createLogger } from "../log";
+import { testConfig } from "./test-config";
+import { createTestDatabase, type TestDatabase } from "#db/testing/test-database";
+import type { Config } from "../config";
+import type { CollabOptions } from "../collab/collab-server";
+
+export interface TestServer {
+  url: string;
+  origin: string;
+  services: Services;
+  database: TestDatabase;
+  server: PlatformServer;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: { config?: Partial<Config>; collab?: Partial<CollabOptions> } = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const log = createLogger("warn");
+  const services: Services = {
+    db: database.db,
+    dialect: database.dialect,
+    config: testConfig(options.config),
+    log,
+    events: createLocalEvents(),
+    mailer: createMailer({ db: database.db, from: "test@connactions.test", log: createLogger("error") }),
+  };
+  const server = await createPlatformServer({ services, remix: "build", ...(options.collab ? { collab: options.collab } : {}) });
+  await new Promise<void>((resolve) => server.httpServer.listen(0, "127.0.0.1", resolve));
+  const { port } = server.httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  // Links in mails must point at this server.
+  services.config.publicUrl = url;
+  return {
+    url,
+    origin: url,
+    services,
+    database,
+    server,
+    async close() {
+      await server.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The layout of a work programme's Y.Doc, shared by editor and server:
+ *   "content"     Y.XmlFragment: the text, edited with tiptap
+ *   "activities"  Y.Array<Y.Map>: id, title, responsible (organisation ids), start, end (YYYY-MM), status, note
+ *   "milestones"  Y.Array<Y.Map>: id, title, due (YYYY-MM-DD), reached (boolean)
+ * Anything a client writes is read back through the sanitisers below, so odd values from
+ * a buggy or hostile client never reach the database or another person's screen.
+ */
+import * as Y from "yjs";
+
+export const CONTENT_FIELD = "content";
+export const ACTIVITIES_FIELD = "activities";
+export const MILESTONES_FIELD = "milestones";
+
+export const ACTIVITY_STATUSES = ["planned", "in_progress", "done", "delayed", "cancelled"] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+export interface Activity {
+  id: string;
+  title: string;
+  responsible: string[];
+  start: string;
+  end: string;
+  status: ActivityStatus;
+  note: string;
+}
+
+export interface Milestone {
+  id: string;
+  title: string;
+  due: string;
+  reached: boolean;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+const text = (value: unknown, max: number) => (typeof value === "string" ? value.slice(0, max) : "");
+
+export function sanitiseActivity(map: Y.Map<unknown>): Activity | null {
+  const id = map.get("id");
+  if (typeof id !== "string" || !ID.test(id)) return null;
+  const status = map.get("status");
+  const responsible = map.get("responsible");
+  const start = text(map.get("start"), 7);
+  const end = text(map.get("end"), 7);
+  return {
+    id,
+    title: text(map.get("title"), 300),
+    responsible: Array.isArray(responsible) ? responsible.filter((r): r is string => typeof r === "string" && ID.test(r)).slice(0, 50) : [],
+    start: MONTH.test(start) ? start : "",
+    end: MONTH.test(end) ? end : "",
+    status: (ACTIVITY_STATUSES as readonly unknown[]).includes(status) ? (status as ActivityStatus) : "planned",
+    note: text(map.get("note"), 2000),
+  };
+}
+
+export function sanitiseMilestone(map: Y.Map<unknown>): Milestone | null {
+  const id = map.get("id");
+  if (typeof id !== "string" || !ID.test(id)) return null;
+  const due = text(map.get("due"), 10);
+  return { id, title: text(map.get("title"), 300), due: DAY.test(due) ? due : "", reached: map.get("reached") === true };
+}
+
+function readList<T extends { id: string }>(doc: Y.Doc, field: string, sanitise: (m: Y.Map<unknown>) => T | null): T[] {
+  const out: T[] = [];
+  const seen = new Set<string>();
+  for (const item of doc.getArray<unknown>(field).toArray()) {
+    if (!(item instanceof Y.Map)) continue;
+    const value = sanitise(item as Y.Map<unknown>);
+    if (value && !seen.has(value.id)) {
+      seen.add(value.id);
+      out.push(value);
+    }
+  }
+  return out;
+}
+
+export const readActivities = (doc: Y.Doc) => readList(doc, ACTIVITIES_FIELD, sanitiseActivity);
+export const readMilestones = (doc: Y.Doc) => readList(doc, MILESTONES_FIELD, sanitiseMilestone);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { getSchema } from "@tiptap/core";
+import { editorExtensions, isAllowedLinkUrl } from "./extensions";
+
+describe("editor extensions", () => {
+  it("allow only absolute http, https and mailto links", () => {
+    for (const ok of ["https://example.org", "http://example.org/a?b=c#d", "mailto:team@example.org", " https://example.org/x "]) {
+      expect(isAllowedLinkUrl(ok), ok).toBe(true);
+    }
+    for (const bad of [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "java\tscript:alert(1)",
+      " javascript:alert(1)",
+      "data:text/html;base64,PHNjcmlwdD4=",
+      "vbscript:x",
+      "ftp://example.org",
+      "tel:+49123",
+      "/relative/path",
+      "//example.org",
+      "www.example.org",
+      "mailto:",
+      "https://",
+      "",
+      null,
+      undefined,
+    ]) {
+      expect(isAllowedLinkUrl(bad), String(bad)).toBe(false);
+    }
+  });
+
+  it("build one schema with headings 1–3, lists, quotes, tables, underline and links, without code", () => {
+    const schema = getSchema(editorExtensions());
+    for (const node of ["heading", "paragraph", "bulletList", "orderedList", "listItem", "blockquote", "table", "tableRow", "tableHeader", "tableCell"]) {
+      expect(schema.nodes[node], node).toBeDefined();
+    }
+    for (const mark of ["bold", "italic", "underline", "link"]) expect(schema.marks[mark], mark).toBeDefined();
+    expect(schema.nodes.codeBlock).toBeUndefined();
+    expect(schema.marks.code).toBeUndefined();
+    expect(() => schema.nodeFromJSON({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Ziele" }] })).not.toThrow();
+  });
+});

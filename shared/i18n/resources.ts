@@ -1,0 +1,43 @@
+/**
+ * All translations, bundled as JSON imports: the server needs every language (mails go out
+ * in the recipient's language) and the pages are small enough that the client gets them too.
+ */
+import deCommon from "../../locales/de/common.json";
+import deAuth from "../../locales/de/auth.json";
+import deNetwork from "../../locales/de/network.json";
+import deAdmin from "../../locales/de/admin.json";
+import deMail from "../../locales/de/mail.json";
+import deWorkProgramme from "../../locales/de/workprogramme.json";
+import deExport from "../../locales/de/export.json";
+import deHistory from "../../locales/de/history.json";
+import deNotifications from "../../locales/de/notifications.json";
+import itCommon from "../../locales/it/common.json";
+import itAuth from "../../locales/it/auth.json";
+import itNetwork from "../../locales/it/network.json";
+import itAdmin from "../../locales/it/admin.json";
+import itMail from "../../locales/it/mail.json";
+import itWorkProgramme from "../../locales/it/workprogramme.json";
+import itExport from "../../locales/it/export.json";
+import itHistory from "../../locales/it/history.json";
+import itNotifications from "../../locales/it/notifications.json";
+import enCommon from "../../locales/en/common.json";
+import enAuth from "../../locales/en/auth.json";
+import enNetwork from "../../locales/en/network.json";
+import enAdmin from "../../locales/en/admin.json";
+import enMail from "../../locales/en/mail.json";
+import enWorkProgramme from "../../locales/en/workprogramme.json";
+import enExport from "../../locales/en/export.json";
+import enHistory from "../../locales/en/history.json";
+import enNotifications from "../../locales/en/notifications.json";
+import deComments from "../../locales/de/comments.json";
+import itComments from "../../locales/it/comments.json";
+import enComments from "../../locales/en/comments.json";
+import type { Locale, Namespace } from "./config";
+
+export type Resources = Record<Locale, Record<Namespace, Record<string, unknown>>>;
+
+export const resources: Resources = {
+  de: { common: deCommon, auth: deAuth, network: deNetwork, admin: deAdmin, mail: deMail, workprogramme: deWorkProgramme, export: deExport, history: deHistory, notifications: deNotifications, comments: deComments },
+  it: { common: itCommon, auth: itAuth, network: itNetwork, admin: itAdmin, mail: itMail, workprogramme: itWorkProgramme, export: itExport, history: itHistory, notifications: itNotifications, comments: itComments },
+  en: { common: enCommon, auth: enAuth, network: enNetwork, admin: enAdmin, mail: enMail, workprogramme: enWorkProgramme, export: enExport, history: enHistory, notifications: enNotifications, comments: enComments },
+};

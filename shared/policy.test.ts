@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { can, denialStatus, type Actor } from "./policy";
+import type { NetworkRole, PlatformRole } from "./roles";
+
+const A = "network-a";
+const B = "network-b";
+const actor = (platformRoles: PlatformRole[] = [], memberships: Array<[string, NetworkRole]> = [], archived: string[] = []): Actor => ({
+  userId: "u",
+  platformRoles: new Set(platformRoles),
+  memberships: new Map(memberships),
+  archivedNetworks: new Set(archived),
+});
+
+const memberA = actor([], [[A, "member"]]);
+const coordinatorA = actor([], [[A, "coordinator"]]);
+const observer = actor(["observer"]);
+const moderator = actor(["moderator"]);
+const admin = actor(["admin"]);
+const nobody = actor();
+
+describe("policy", () => {
+  it("lets members and coordinators see their own network only", () => {
+    expect(can(memberA, { type: "network.view", networkId: A })).toBe(true);
+    expect(can(memberA, { type: "network.view", networkId: B })).toBe(false);
+    expect(can(coordinatorA, { type: "network.view", networkId: B })).toBe(false);
+  });
+
+  it("lets observers read every network but contribute to none", () => {
+    expect(can(observer, { type: "network.view", networkId: A })).toBe(true);
+    expect(can(observer, { type: "network.view", networkId: B })).toBe(true);
+    expect(can(observer, { type: "network.contribute", networkId: A })).toBe(false);
+    expect(can(observer, { type: "network.manageMembers", networkId: A })).toBe(false);
+  });
+
+  it("keeps moderators out of private network workspaces", () => {
+    expect(can(moderator, { type: "network.view", networkId: A })).toBe(false);
+    expect(can(moderator, { type: "networkOfNetworks.moderate" })).toBe(true);
+  });
+
+  it("lets coordinators manage and invite in their own network only", () => {
+    expect(can(coordinatorA, { type: "network.manageMembers", networkId: A })).toBe(true);
+    expect(can(coordinatorA, { type: "network.invite", networkId: A, role: "coordinator" })).toBe(true);
+    expect(can(coordinatorA, { type: "network.manageMembers", networkId: B })).toBe(false);
+    expect(can(memberA, { type: "network.manageMembers", networkId: A })).toBe(false);
+    expect(can(memberA, { type: "network.invite", networkId: A, role: "member" })).toBe(false);
+  });
+
+  it("lets only the network's coordinators create, rename and archive work programmes", () => {
+    expect(can(coordinatorA, { type: "workProgramme.manage", networkId: A })).toBe(true);
+    expect(can(coordinatorA, { type: "workProgramme.manage", networkId: B })).toBe(false);
+    expect(can(memberA, { type: "workProgramme.manage", networkId: A })).toBe(false);
+    expect(can(observer, { type: "workProgramme.manage", networkId: A })).toBe(false);
+    expect(can(memberA, { type: "network.contribute", networkId: A })).toBe(true);
+    expect(can(admin, { type: "network.contribute", networkId: A })).toBe(false);
+  });
+
+  it("keeps an archived network readable for whoever could read it and closed to every change", () => {
+    const memberArchived = actor([], [[A, "member"], [B, "member"]], [A]);
+    const coordinatorArchived = actor([], [[A, "coordinator"]], [A]);
+    const adminArchived = actor(["admin"], [], [A]);
+    const observerArchived = actor(["observer"], [], [A]);
+    expect(can(memberArchived, { type: "network.view", networkId: A })).toBe(true);
+    expect(can(observerArchived, { type: "network.view", networkId: A })).toBe(true);
+    expect(can(memberArchived, { type: "network.contribute", networkId: A })).toBe(false);
+    expect(can(coordinatorArchived, { type: "workProgramme.manage", networkId: A })).toBe(false);
+    expect(can(coordinatorArchived, { type: "network.manageMembers", networkId: A })).toBe(false);
+    expect(can(coordinatorArchived, { type: "network.invite", networkId: A, role: "member" })).toBe(false);
+    expect(can(adminArchived, { type: "network.invite", networkId: A, role: "member" })).toBe(false);
+    // Archiving is undone by admins, so they keep managing networks; other networks are untouched.
+    expect(can(adminArchived, { type: "network.manage" })).toBe(true);
+    expect(can(memberArchived, { type: "network.contribute", networkId: B })).toBe(true);
+    // Still a member of a network, archived or not: the network of networks stays open.
+    expect(can(actor([], [[A, "member"]], [A]), { type: "networkOfNetworks.view" })).toBe(true);
+  });
+
+  it("opens the network of networks to members of any network, moderators, observers and admins", () => {
+    expect(can(memberA, { type: "networkOfNetworks.view" })).toBe(true);
+    expect(can(moderator, { type: "networkOfNetworks.view" })).toBe(true);
+    expect(can(observer, { type: "networkOfNetworks.view" })).toBe(true);
+    expect(can(admin, { type: "networkOfNetworks.view" })).toBe(true);
+    expect(can(nobody, { type: "networkOfNetworks.view" })).toBe(false);
+  });
+
+  it("reserves administration and platform-role invitations to admins", () => {
+    for (const who of [memberA, coordinatorA, observer, moderator, nobody]) {
+      expect(can(who, { type: "platform.admin" })).toBe(false);
+      expect(can(who, { type: "invite.platformRole", role: "observer" })).toBe(false);
+    }
+    expect(can(admin, { type: "platform.admin" })).toBe(true);
+  });
+
+  it("denies everything to anonymous callers", () => {
+    expect(can(null, { type: "dashboard.view" })).toBe(false);
+    expect(denialStatus(null, { type: "dashboard.view" })).toBe(401);
+  });
+
+  it("answers 404, not 403, for anything of a network the caller cannot see", () => {
+    expect(denialStatus(memberA, { type: "network.manageMembers", networkId: B })).toBe(404);
+    expect(denialStatus(memberA, { type: "network.manageMembers", networkId: A })).toBe(403);
+    expect(denialStatus(memberA, { type: "platform.admin" })).toBe(403);
+  });
+});

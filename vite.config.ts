@@ -1,0 +1,59 @@
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vite";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig({
+  plugins: [
+    remix({
+      // BUILD_DIR lets parallel checkouts/tests build side by side without wiping each other.
+      buildDirectory: process.env.BUILD_DIR || "build",
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_singleFetch: true,
+        v3_lazyRouteDiscovery: true,
+      },
+    }),
+    tsconfigPaths(),
+  ],
+  // Listing client deps up front stops Vite from re-optimising on the first page load,
+  // which otherwise leaves the page with two copies of React ("Invalid hook call").
+  optimizeDeps: {
+    include: [
+      "react",
+      "react-dom",
+      "react-dom/client",
+      "react/jsx-runtime",
+      "@remix-run/react",
+      "i18next",
+      "react-i18next",
+      "remix-i18next/react",
+      "socket.io-client",
+      // The work-programme editor, loaded lazily: without these, the first visit to an editor
+      // page in dev re-optimises and reloads.
+      "yjs",
+      "y-websocket",
+      "y-protocols/awareness",
+      "lib0/decoding",
+      "@tiptap/core",
+      "@tiptap/react",
+      "@tiptap/starter-kit",
+      "@tiptap/extension-table",
+      "@tiptap/extension-collaboration",
+      "@tiptap/extension-collaboration-caret",
+      // The comment highlights (app/editor/comment-highlights.client.ts).
+      "@tiptap/y-tiptap",
+      "@tiptap/pm/state",
+      "@tiptap/pm/view",
+    ],
+    exclude: ["remix-i18next/server"],
+  },
+  build: { target: "es2022" },
+});
