@@ -4,25 +4,16 @@
  * the account's, so each language uses a demo account set to it; coordinators where the seed
  * has one, so the network page is checked with its management forms.
  */
-import { afterAll, beforeAll, describe, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import type { TestServer } from "#server/testing/test-server";
+import { describe, it } from "vitest";
+import type { Page } from "playwright-core";
 import { demoNetworks } from "#db/seed/demo-data";
 import { LOCALES, type Locale } from "#shared/i18n/config";
-import { launchBrowser, newContext } from "./support/browser";
-import { DATABASE, demoAccount, loginAs, startApp, waitForHeading, waitForHtmlLang, waitForHydration, waitForIdle } from "./support/app";
+import { DATABASE, demoAccount, loginAs, waitForHeading, waitForSettled } from "./support/app";
 import { expectNoAxeViolations } from "./support/axe";
 import { fill, texts } from "./support/i18n";
+import { useAppAndBrowser } from "./support/suite";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppAndBrowser();
 
 const ACCOUNT_FOR: Record<Locale, string> = {
   de: "koordination.mechatronik@connactions.demo", // Katrin Huber, coordinator
@@ -32,19 +23,12 @@ const ACCOUNT_FOR: Record<Locale, string> = {
 
 /** A fresh context that allows injecting axe (CSP bypassed only here). */
 async function withAxePage(lng: Locale, run: (page: Page) => Promise<void>) {
-  const context = await newContext(browser, { baseURL: server.url, locale: lng, bypassCSP: true });
+  const context = await app.newContext({ locale: lng, bypassCSP: true });
   try {
     await run(await context.newPage());
   } finally {
     await context.close();
   }
-}
-
-/** Settled: hydrated, no navigation in flight, texts in the expected language. */
-async function settle(page: Page, lng: Locale) {
-  await waitForHydration(page);
-  await waitForIdle(page);
-  await waitForHtmlLang(page, lng);
 }
 
 describe.each(LOCALES)(`accessibility in %s (${DATABASE})`, (lng) => {
@@ -53,7 +37,7 @@ describe.each(LOCALES)(`accessibility in %s (${DATABASE})`, (lng) => {
   it("login page", async () => {
     await withAxePage(lng, async (page) => {
       await page.goto("/login");
-      await settle(page, lng);
+      await waitForSettled(page, lng);
       await waitForHeading(page, t.auth.login.title);
       await expectNoAxeViolations(page, `/login (${lng})`);
     });
@@ -64,7 +48,7 @@ describe.each(LOCALES)(`accessibility in %s (${DATABASE})`, (lng) => {
     await withAxePage(lng, async (page) => {
       await loginAs(page, account.email, account.password);
       await page.goto("/dashboard");
-      await settle(page, lng);
+      await waitForSettled(page, lng);
       await waitForHeading(page, fill(t.common.dashboard.greeting, { name: account.name }));
       await expectNoAxeViolations(page, `/dashboard (${lng}, ${account.email})`);
     });
@@ -78,7 +62,7 @@ describe.each(LOCALES)(`accessibility in %s (${DATABASE})`, (lng) => {
     await withAxePage(lng, async (page) => {
       await loginAs(page, account.email, account.password);
       await page.goto(`/networks/${network.slug}`);
-      await settle(page, lng);
+      await waitForSettled(page, lng);
       await waitForHeading(page, network.name);
       await page.getByRole("heading", { level: 2, name: t.network.home.people, exact: true }).waitFor();
       await expectNoAxeViolations(page, `/networks/${network.slug} (${lng}, ${account.email})`);

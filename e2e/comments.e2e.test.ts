@@ -6,10 +6,9 @@
  * visible as "passage deleted"; a link with ?thread= opens the thread and its passage; and
  * the editor page with the sidebar open passes axe (WCAG 2.1 A/AA) in de, it and en.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { Browser, Page } from "playwright-core";
-import type { TestServer } from "#server/testing/test-server";
+import type { Page } from "playwright-core";
 import { demoNetworks } from "#db/seed/demo-data";
 import { demoWorkProgrammes } from "#db/seed/demo-work-programmes";
 import { LOCALES, type Locale } from "#shared/i18n/config";
@@ -21,26 +20,16 @@ import { listNotificationsOf } from "#db/queries/notifications";
 import deComments from "../locales/de/comments.json";
 import itComments from "../locales/it/comments.json";
 import enComments from "../locales/en/comments.json";
-import deWp from "../locales/de/workprogramme.json";
-import itWp from "../locales/it/workprogramme.json";
-import enWp from "../locales/en/workprogramme.json";
-import { launchBrowser } from "./support/browser";
-import { DATABASE, demoAccount, startApp, waitForHtmlLang, waitForHydration, openSession, workProgrammePath, type Session } from "./support/app";
+import { closeSessions, DATABASE, demoAccount, waitForHtmlLang, workProgrammePath, type Session } from "./support/app";
 import { expectNoAxeViolations } from "./support/axe";
+import { editorText, openEditor, waitForEditorStatus } from "./support/editor";
+import { eventually } from "./support/eventually";
 import { fill } from "./support/i18n";
+import { useAppAndBrowser } from "./support/suite";
 
 const commentTexts: Record<Locale, typeof enComments> = { de: deComments, it: itComments, en: enComments };
-const wpTexts: Record<Locale, typeof enWp> = { de: deWp, it: itWp, en: enWp };
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppAndBrowser();
 
 const network = (id: string) => demoNetworks.find((n) => n.id === id)!;
 const programmeOf = (networkId: string) => demoWorkProgrammes.find((wp) => wp.networkId === networkId)!;
@@ -52,22 +41,9 @@ const HOSPITALITY = network("demo-net-hospitality");
 const HOSP_WP = programmeOf(HOSPITALITY.id);
 const wpPath = workProgrammePath;
 
-const openAs = (email: string, options: { bypassCSP?: boolean } = {}) => openSession(browser, server.url, email, options);
-
-async function waitForStatus(session: Session, key: "live" | "readOnly" | "saved") {
-  const expected = wpTexts[session.locale].status[key];
-  await session.page.waitForFunction(
-    (text) => document.querySelector("main .wp-status[role=status]")?.textContent?.includes(text) ?? false,
-    expected,
-  );
-}
-
 /** The editor page, live, with the comment sidebar loaded. */
-async function openEditor(session: Session, slug: string, id: string, search = "") {
-  await session.page.goto(`${wpPath(slug, id)}${search}`);
-  await waitForHydration(session.page);
-  await session.page.locator(".ProseMirror").waitFor();
-  await waitForStatus(session, "live");
+async function openEditorWithComments(session: Session, slug: string, id: string, search = "") {
+  await openEditor(session, slug, id, search);
   await session.page.getByRole("tablist", { name: commentTexts[session.locale].sidebar.tabsLabel }).waitFor();
 }
 
@@ -100,17 +76,6 @@ const threadCard = (session: Session, quote: string) =>
     has: session.page.getByRole("heading", { name: fill(commentTexts[session.locale].thread.label, { quote }), exact: true }),
   });
 
-/** The document's text as its readers see it: other people's caret labels left out. */
-async function editorText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const root = document.querySelector(".ProseMirror");
-    if (!root) return "";
-    const copy = root.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll(".collab-caret").forEach((caret) => caret.remove());
-    return copy.textContent ?? "";
-  });
-}
-
 const highlight = (page: Page, quote: string) => page.locator(".ProseMirror .comment-mark", { hasText: quote });
 
 /** Writes the first comment in the open composer and posts it. */
@@ -125,7 +90,7 @@ async function postComment(session: Session, body: string) {
 
 /** Puts a thread on a passage of the live document straight through the domain (test setup). */
 async function seedThread(options: { docName: string; networkId: string; slug: string; wpId: string; title: string; authorEmail: string; quote: string; body: string }) {
-  const doc = await server.server.collab.read(options.docName);
+  const doc = await app.server.server.collab.read(options.docName);
   let anchor: ReturnType<typeof anchorInText> | null = null;
   const visit = (node: Y.XmlElement | Y.XmlFragment | Y.XmlText) => {
     if (anchor) return;
@@ -145,39 +110,26 @@ async function seedThread(options: { docName: string; networkId: string; slug: s
   if (!anchor) throw new Error(`"${options.quote}" not found in ${options.docName}`);
   const author = demoAccount(options.authorEmail);
   const ref: DocumentRef = { docName: options.docName, networkId: options.networkId, title: options.title, path: wpPath(options.slug, options.wpId) };
-  const result = await startThread(server.services, await loadActor(server.services.db, author.id), ref, { anchor, quote: options.quote, body: options.body, mentions: [] });
+  const result = await startThread(app.server.services, await loadActor(app.server.services.db, author.id), ref, { anchor, quote: options.quote, body: options.body, mentions: [] });
   if (!result.ok) throw new Error(`seeding failed: ${result.error}`);
   return { threadId: result.threadId, ref };
 }
 
 const docNameOf = (wpId: string) => `workprogramme.${wpId}`;
 
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 /** Marks the page so a test can tell that it was not reloaded. */
 const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { __noReload?: boolean }).__noReload = true));
 const notReloaded = (page: Page) => page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload === true);
 
-async function close(...sessions: Session[]) {
-  await Promise.all(sessions.map((s) => s.context.close()));
-}
-
 describe(`comments in the browser (${DATABASE})`, () => {
   it("A comments a selected passage with a mention, B sees it live and replies, A sees the reply live and resolves it for both", async () => {
-    const katrin = await openAs("koordination.mechatronik@connactions.demo"); // de, coordinator
-    const luca = await openAs("mitglied.mechatronik@connactions.demo"); // it, member
+    const katrin = await app.openSession("koordination.mechatronik@connactions.demo"); // de, coordinator
+    const luca = await app.openSession("mitglied.mechatronik@connactions.demo"); // it, member
     const de = commentTexts.de;
     const it = commentTexts.it;
     const quote = "einmal im Monat online";
     try {
-      await Promise.all([openEditor(katrin, MECHATRONICS.slug, MECH_WP.id), openEditor(luca, MECHATRONICS.slug, MECH_WP.id)]);
+      await Promise.all([openEditorWithComments(katrin, MECHATRONICS.slug, MECH_WP.id), openEditorWithComments(luca, MECHATRONICS.slug, MECH_WP.id)]);
       await Promise.all([markPage(katrin.page), markPage(luca.page)]);
 
       // Nothing selected: the sidebar says what to do.
@@ -229,7 +181,7 @@ describe(`comments in the browser (${DATABASE})`, () => {
       await lucasCard.locator(".comment__author", { hasText: "Katrin Huber" }).waitFor();
       await highlight(luca.page, quote).waitFor();
       expect(await notReloaded(luca.page)).toBe(true);
-      expect((await listNotificationsOf(server.services.db, luca.userId)).map((n) => n.kind)).toContain("mention");
+      expect((await listNotificationsOf(app.server.services.db, luca.userId)).map((n) => n.kind)).toContain("mention");
 
       // Text typed right before the passage stays outside it, for both.
       await selectText(katrin.page, quote);
@@ -292,18 +244,18 @@ describe(`comments in the browser (${DATABASE})`, () => {
       expect(katrin.errors).toEqual([]);
       expect(luca.errors).toEqual([]);
     } finally {
-      await close(katrin, luca);
+      await closeSessions(katrin, luca);
     }
   });
 
   it("an observer comments on a read-only text; the text stays read-only and the coordinator sees the comment live", async () => {
-    const birgit = await openAs("begleitgremium@connactions.demo"); // de, platform observer
-    const stefan = await openAs("koordination.energie@connactions.demo"); // de, coordinator of the green network
+    const birgit = await app.openSession("begleitgremium@connactions.demo"); // de, platform observer
+    const stefan = await app.openSession("koordination.energie@connactions.demo"); // de, coordinator of the green network
     const de = commentTexts.de;
     const quote = "Gewerkschaft und Handwerksverband";
     try {
-      await Promise.all([openEditor(birgit, GREEN.slug, GREEN_WP.id), openEditor(stefan, GREEN.slug, GREEN_WP.id)]);
-      await waitForStatus(birgit, "readOnly");
+      await Promise.all([openEditorWithComments(birgit, GREEN.slug, GREEN_WP.id), openEditorWithComments(stefan, GREEN.slug, GREEN_WP.id)]);
+      await waitForEditorStatus(birgit, "readOnly");
       const page = birgit.page;
       expect(await page.locator(".ProseMirror").getAttribute("aria-readonly")).toBe("true");
       expect(await page.getByRole("toolbar").count()).toBe(0);
@@ -341,16 +293,16 @@ describe(`comments in the browser (${DATABASE})`, () => {
       expect(birgit.errors).toEqual([]);
       expect(stefan.errors).toEqual([]);
     } finally {
-      await close(birgit, stefan);
+      await closeSessions(birgit, stefan);
     }
   });
 
   it("an observer selects a passage and comments on it with the keyboard alone", async () => {
-    const birgit = await openAs("begleitgremium@connactions.demo"); // de, platform observer
+    const birgit = await app.openSession("begleitgremium@connactions.demo"); // de, platform observer
     const de = commentTexts.de;
     try {
-      await openEditor(birgit, GREEN.slug, GREEN_WP.id);
-      await waitForStatus(birgit, "readOnly");
+      await openEditorWithComments(birgit, GREEN.slug, GREEN_WP.id);
+      await waitForEditorStatus(birgit, "readOnly");
       const page = birgit.page;
       const before = await editorText(page);
       // From the comment button, Tab leads into the text, where a caret can move and select.
@@ -377,16 +329,16 @@ describe(`comments in the browser (${DATABASE})`, () => {
       expect(await editorText(page)).toBe(before);
       expect(birgit.errors).toEqual([]);
     } finally {
-      await close(birgit);
+      await closeSessions(birgit);
     }
   });
 
   it("deleting a commented passage leaves the thread visible as detached, with its quote, for everyone", async () => {
-    const katrin = await openAs("koordination.mechatronik@connactions.demo"); // de
-    const jonas = await openAs("member.mechatronik@connactions.demo"); // en
+    const katrin = await app.openSession("koordination.mechatronik@connactions.demo"); // de
+    const jonas = await app.openSession("member.mechatronik@connactions.demo"); // en
     const quote = "Fehlersuche an vernetzten Antrieben";
     try {
-      await Promise.all([openEditor(katrin, MECHATRONICS.slug, MECH_WP.id), openEditor(jonas, MECHATRONICS.slug, MECH_WP.id)]);
+      await Promise.all([openEditorWithComments(katrin, MECHATRONICS.slug, MECH_WP.id), openEditorWithComments(jonas, MECHATRONICS.slug, MECH_WP.id)]);
       await selectText(katrin.page, quote);
       await katrin.page.getByRole("toolbar").getByRole("button", { name: commentTexts.de.action.comment, exact: true }).click();
       await postComment(katrin, "Dieser Punkt fehlt noch im Zeitplan.");
@@ -413,7 +365,7 @@ describe(`comments in the browser (${DATABASE})`, () => {
       expect(katrin.errors).toEqual([]);
       expect(jonas.errors).toEqual([]);
     } finally {
-      await close(katrin, jonas);
+      await closeSessions(katrin, jonas);
     }
   });
 
@@ -429,26 +381,26 @@ describe(`comments in the browser (${DATABASE})`, () => {
       quote,
       body: "Gilt das auch für Modena?",
     });
-    const jonas = await openAs("member.mechatronik@connactions.demo"); // en
+    const jonas = await app.openSession("member.mechatronik@connactions.demo"); // en
     try {
-      await openEditor(jonas, MECHATRONICS.slug, MECH_WP.id, `?thread=${threadId}`);
+      await openEditorWithComments(jonas, MECHATRONICS.slug, MECH_WP.id, `?thread=${threadId}`);
       const card = threadCard(jonas, quote);
       await eventually(async () => (await jonas.page.evaluate(() => document.activeElement?.id)) === `comment-thread-${threadId}`, "the linked thread to have the focus");
       expect(await card.getAttribute("aria-current")).toBe("true");
       await jonas.page.locator(".ProseMirror .comment-mark--active", { hasText: quote }).waitFor();
 
-      const actor = await loadActor(server.services.db, demoAccount("koordination.mechatronik@connactions.demo").id);
+      const actor = await loadActor(app.server.services.db, demoAccount("koordination.mechatronik@connactions.demo").id);
       const ref: DocumentRef = { docName: docNameOf(MECH_WP.id), networkId: MECHATRONICS.id, title: MECH_WP.title, path: wpPath(MECHATRONICS.slug, MECH_WP.id) };
-      expect((await setThreadResolved(server.services, actor, ref, threadId, true)).ok).toBe(true);
-      await openEditor(jonas, MECHATRONICS.slug, MECH_WP.id, `?thread=${threadId}`);
+      expect((await setThreadResolved(app.server.services, actor, ref, threadId, true)).ok).toBe(true);
+      await openEditorWithComments(jonas, MECHATRONICS.slug, MECH_WP.id, `?thread=${threadId}`);
       await eventually(async () => (await jonas.page.evaluate(() => document.activeElement?.id)) === `comment-thread-${threadId}`, "the resolved thread to have the focus");
       expect(await jonas.page.getByRole("tab", { selected: true }).innerText()).toMatch(new RegExp(`^${enComments.sidebar.resolved.replace(/\(\{\{n\}\}\)/, "")}`));
 
-      await openEditor(jonas, MECHATRONICS.slug, MECH_WP.id, "?thread=no-such-thread");
+      await openEditorWithComments(jonas, MECHATRONICS.slug, MECH_WP.id, "?thread=no-such-thread");
       await jonas.page.locator(".comments__status").getByText(enComments.sidebar.threadMissing, { exact: true }).waitFor();
       expect(jonas.errors).toEqual([]);
     } finally {
-      await close(jonas);
+      await closeSessions(jonas);
     }
   });
 });
@@ -473,10 +425,10 @@ describe.each(LOCALES)(`comment sidebar accessibility in %s (${DATABASE})`, (lng
       quote,
       body: "Ein Kommentar – un commento – a comment.",
     });
-    const session = await openAs(email, { bypassCSP: true });
+    const session = await app.openSession(email, { bypassCSP: true });
     try {
       const { page } = session;
-      await openEditor(session, net.slug, wp.id);
+      await openEditorWithComments(session, net.slug, wp.id);
       await waitForHtmlLang(page, lng);
       await threadCard(session, quote).waitFor();
       await highlight(page, quote).waitFor();
@@ -491,7 +443,7 @@ describe.each(LOCALES)(`comment sidebar accessibility in %s (${DATABASE})`, (lng
       await expectNoAxeViolations(page, `work programme ${wp.id} with a comment draft and the mention list (${lng}, ${email})`);
       expect(session.errors).toEqual([]);
     } finally {
-      await close(session);
+      await closeSessions(session);
     }
   });
 });

@@ -10,122 +10,66 @@
  */
 import fs from "node:fs";
 import * as Y from "yjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import type { TestServer } from "#server/testing/test-server";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { demoNetworks } from "#db/seed/demo-data";
 import { demoWorkProgrammes } from "#db/seed/demo-work-programmes";
 import { listVersions } from "#db/queries/versions";
 import { createNamedVersion } from "#server/domain/versions/versions";
 import { notify } from "#server/domain/notifications/notify";
 import { LOCALES, type Locale } from "#shared/i18n/config";
-import deWp from "../locales/de/workprogramme.json";
-import itWp from "../locales/it/workprogramme.json";
-import enWp from "../locales/en/workprogramme.json";
 import deHistory from "../locales/de/history.json";
 import itHistory from "../locales/it/history.json";
 import enHistory from "../locales/en/history.json";
 import deNotifications from "../locales/de/notifications.json";
 import itNotifications from "../locales/it/notifications.json";
 import enNotifications from "../locales/en/notifications.json";
-import { collectPageErrors, launchBrowser } from "./support/browser";
-import { DATABASE, demoAccount, startApp, waitForHeading, waitForHtmlLang, waitForHydration, waitForIdle, openSession, type Session } from "./support/app";
+import { collectPageErrors } from "./support/browser";
+import { closeSessions, DATABASE, demoAccount, waitForHeading, waitForIdle, waitForSettled, workProgrammePath } from "./support/app";
 import { expectNoAxeViolations } from "./support/axe";
+import { editorText, openEditor, waitForEditorStatus } from "./support/editor";
+import { eventually } from "./support/eventually";
 import { fill } from "./support/i18n";
+import { useAppAndBrowser } from "./support/suite";
 
-const wpTexts: Record<Locale, typeof enWp> = { de: deWp, it: itWp, en: enWp };
 const historyTexts: Record<Locale, typeof enHistory> = { de: deHistory, it: itHistory, en: enHistory };
 const notificationTexts: Record<Locale, typeof enNotifications> = { de: deNotifications, it: itNotifications, en: enNotifications };
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppAndBrowser();
 
 const MECHATRONICS = demoNetworks.find((n) => n.id === "demo-net-mechatronics")!;
 const MECH_WP = demoWorkProgrammes.find((wp) => wp.networkId === MECHATRONICS.id)!;
 const DOC_NAME = `workprogramme.${MECH_WP.id}`;
-const editorPath = `/networks/${MECHATRONICS.slug}/work-programmes/${MECH_WP.id}`;
+const editorPath = workProgrammePath(MECHATRONICS.slug, MECH_WP.id);
 const historyPath = `${editorPath}/history`;
 
 const KATRIN = "koordination.mechatronik@connactions.demo"; // de, coordinator
 const LUCA = "mitglied.mechatronik@connactions.demo"; // it, member
 const JONAS = "member.mechatronik@connactions.demo"; // en, member
 
-const openAs = (email: string, options: { bypassCSP?: boolean } = {}) => openSession(browser, server.url, email, options);
-
-async function close(...sessions: Session[]) {
-  await Promise.all(sessions.map((s) => s.context.close()));
-}
-
-async function waitForStatus(session: Session, page: Page, key: "live" | "saved") {
-  await page.waitForFunction(
-    (text) => document.querySelector("main .wp-status[role=status]")?.textContent?.includes(text) ?? false,
-    wpTexts[session.locale].status[key],
-  );
-}
-
-async function openEditor(session: Session, page: Page = session.page) {
-  await page.goto(editorPath);
-  await waitForHydration(page);
-  await page.locator(".ProseMirror").waitFor();
-  await waitForStatus(session, page, "live");
-}
-
-/** The document's text as its readers see it: other people's caret labels left out. */
-async function editorText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const root = document.querySelector(".ProseMirror");
-    if (!root) return "";
-    const copy = root.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll(".collab-caret").forEach((caret) => caret.remove());
-    return copy.innerText;
-  });
-}
-
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 /** The person's socket.io connection is up, so live events can reach the page. */
 async function waitForLiveSocket(userId: string) {
-  await eventually(async () => (await server.server.io.in(`user:${userId}`).fetchSockets()).length > 0, `the live socket of ${userId}`);
+  await eventually(async () => (await app.server.server.io.in(`user:${userId}`).fetchSockets()).length > 0, `the live socket of ${userId}`);
 }
 
 const headerLink = (page: Page) => page.locator('header a[href="/notifications"]');
 const badge = (page: Page) => headerLink(page).locator(".notification-badge");
 
-async function settle(page: Page, lng: Locale) {
-  await waitForHydration(page);
-  await waitForIdle(page);
-  await waitForHtmlLang(page, lng);
-}
-
 describe(`version history and notifications in the browser (${DATABASE})`, () => {
   it("naming a version reaches the member live; compare, restore and the full history work for the coordinator", async () => {
-    const jonas = await openAs(JONAS);
-    const katrin = await openAs(KATRIN);
+    const jonas = await app.openSession(JONAS);
+    const katrin = await app.openSession(KATRIN);
     try {
       // Jonas edits, then leaves the editor: the automatic version names him.
-      await openEditor(jonas);
+      await openEditor(jonas, MECHATRONICS.slug, MECH_WP.id);
       await jonas.page.locator(".ProseMirror").click();
       await jonas.page.keyboard.press("Control+End");
       await jonas.page.keyboard.press("Enter");
       await jonas.page.keyboard.type("Jonas drafted this paragraph.", { delay: 10 });
-      await waitForStatus(jonas, jonas.page, "saved");
+      await waitForEditorStatus(jonas, "saved");
       await jonas.page.close();
       await eventually(
-        async () => (await listVersions(server.services.db, DOC_NAME)).some((v) => (JSON.parse(v.contributors) as string[]).includes(jonas.userId)),
+        async () => (await listVersions(app.server.services.db, DOC_NAME)).some((v) => (JSON.parse(v.contributors) as string[]).includes(jonas.userId)),
         "the automatic version with Jonas as contributor",
       );
 
@@ -134,7 +78,7 @@ describe(`version history and notifications in the browser (${DATABASE})`, () =>
       jonas.errors.push(...collectPageErrors(jonasPage));
       jonas.page = jonasPage;
       await jonasPage.goto("/dashboard");
-      await settle(jonasPage, "en");
+      await waitForSettled(jonasPage, "en");
       await waitForLiveSocket(jonas.userId);
       expect(await badge(jonasPage).count()).toBe(0);
       expect(await headerLink(jonasPage).innerText()).toBe(enNotifications.nav.link);
@@ -143,14 +87,14 @@ describe(`version history and notifications in the browser (${DATABASE})`, () =>
       // Katrin sees the history with Jonas as contributor and names the current state.
       const page = katrin.page;
       await page.goto(historyPath);
-      await settle(page, "de");
+      await waitForSettled(page, "de");
       await waitForHeading(page, deHistory.list.title);
       await page.locator(".version-list__contributors", { hasText: "Jonas Weber" }).first().waitFor();
       const versionName = "an das Begleitgremium, März";
       await page.getByLabel(deHistory.name.label, { exact: true }).fill(versionName);
       await page.getByRole("button", { name: deHistory.name.submit, exact: true }).click();
       await page.locator("main [role=status]").getByText(fill(deHistory.name.done, { name: versionName }), { exact: true }).waitFor();
-      const named = (await listVersions(server.services.db, DOC_NAME)).find((v) => v.name === versionName)!;
+      const named = (await listVersions(app.server.services.db, DOC_NAME)).find((v) => v.name === versionName)!;
       expect(named.kind).toBe("named");
       await page.locator(`[data-version-id="${named.id}"]`).waitFor();
 
@@ -179,7 +123,7 @@ describe(`version history and notifications in the browser (${DATABASE})`, () =>
       expect(await headerLink(jonasPage).innerText()).toBe(enNotifications.nav.link);
 
       // Katrin changes the text: a new heading word and a new sentence.
-      await openEditor(katrin);
+      await openEditor(katrin, MECHATRONICS.slug, MECH_WP.id);
       await page.locator(".ProseMirror").click();
       await page.keyboard.press("Control+Home");
       await page.keyboard.press("Shift+End");
@@ -187,12 +131,12 @@ describe(`version history and notifications in the browser (${DATABASE})`, () =>
       await page.keyboard.press("Control+End");
       await page.keyboard.press("Enter");
       await page.keyboard.type("Neuer Satz nach dem März.", { delay: 10 });
-      await waitForStatus(katrin, page, "saved");
+      await waitForEditorStatus(katrin, "saved");
       expect(await editorText(page)).toContain("Zielsetzung");
 
       // …compares the named version with the current text…
       await page.goto(historyPath);
-      await settle(page, "de");
+      await waitForSettled(page, "de");
       await page.locator(`[data-version-id="${named.id}"]`).getByRole("link", { name: new RegExp(`^${deHistory.list.compare}`) }).click();
       await page.getByRole("heading", { level: 2, name: deHistory.compare.heading }).waitFor();
       expect(await page.locator(".version-tabs a[aria-current=page]").innerText()).toBe(deHistory.version.tabCompare);
@@ -205,7 +149,7 @@ describe(`version history and notifications in the browser (${DATABASE})`, () =>
       await page.locator(".diff-legend").getByText(deHistory.compare.legendRemoved).waitFor();
 
       // …and restores it, after a confirmation step.
-      const before = (await listVersions(server.services.db, DOC_NAME)).map((v) => v.id);
+      const before = (await listVersions(app.server.services.db, DOC_NAME)).map((v) => v.id);
       await page.getByRole("link", { name: deHistory.restore.start, exact: true }).click();
       await page.getByRole("heading", { name: deHistory.restore.confirmHeading }).waitFor();
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("restore-heading");
@@ -213,7 +157,7 @@ describe(`version history and notifications in the browser (${DATABASE})`, () =>
       await page.waitForURL((url) => url.pathname === editorPath && url.searchParams.get("notice") === "versionRestored");
       await page.locator("main [role=status]").filter({ hasText: deHistory.restore.done }).waitFor();
       await page.locator(".ProseMirror").waitFor();
-      await waitForStatus(katrin, page, "live");
+      await waitForEditorStatus(katrin, "live");
       await eventually(async () => {
         const text = await editorText(page);
         return text.startsWith("Ziele") && !text.includes("Zielsetzung") && !text.includes("Neuer Satz nach dem März.") && text.includes("Jonas drafted this paragraph.");
@@ -233,14 +177,14 @@ describe(`version history and notifications in the browser (${DATABASE})`, () =>
       expect(jonas.errors).toEqual([]);
       expect(katrin.errors).toEqual([]);
     } finally {
-      await close(jonas, katrin);
+      await closeSessions(jonas, katrin);
     }
   });
 
   it("downloads a version as DOCX and PDF from its page", async () => {
-    const luca = await openAs(LUCA); // it, member
+    const luca = await app.openSession(LUCA); // it, member
     try {
-      const version = await createNamedVersion(server.services, server.server.collab, {
+      const version = await createNamedVersion(app.server.services, app.server.server.collab, {
         docName: DOC_NAME,
         networkId: MECHATRONICS.id,
         name: "versione da scaricare",
@@ -248,7 +192,7 @@ describe(`version history and notifications in the browser (${DATABASE})`, () =>
       });
       const { page } = luca;
       await page.goto(`${historyPath}/${version.id}`);
-      await settle(page, "it");
+      await waitForSettled(page, "it");
       const docxLink = page.getByRole("link", { name: itHistory.version.docx, exact: true });
       const pdfLink = page.getByRole("link", { name: itHistory.version.pdf, exact: true });
 
@@ -271,7 +215,7 @@ describe(`version history and notifications in the browser (${DATABASE})`, () =>
       }
       expect(luca.errors).toEqual([]);
     } finally {
-      await close(luca);
+      await closeSessions(luca);
     }
   });
 });
@@ -283,21 +227,21 @@ describe.each(LOCALES)(`history and notification pages pass axe in %s (${DATABAS
     const email = ACCOUNT_FOR[lng];
     const account = demoAccount(email);
     const katrinId = demoAccount(KATRIN).id;
-    const version = await createNamedVersion(server.services, server.server.collab, {
+    const version = await createNamedVersion(app.server.services, app.server.server.collab, {
       docName: DOC_NAME,
       networkId: MECHATRONICS.id,
       name: `axe ${lng}`,
       userId: katrinId,
     });
     // The current text differs from the version, so the comparison has insertions and deletions.
-    await server.server.collab.change(DOC_NAME, katrinId, (doc) => {
+    await app.server.server.collab.change(DOC_NAME, katrinId, (doc) => {
       const paragraph = new Y.XmlElement("paragraph");
       paragraph.insert(0, [new Y.XmlText(`Nachtrag ${lng} nach der Version.`)]);
       const fragment = doc.getXmlFragment("content");
       fragment.delete(0, 1);
       fragment.push([paragraph]);
     });
-    await notify(server.services, [
+    await notify(app.server.services, [
       {
         recipientId: account.id,
         kind: "mention",
@@ -309,24 +253,24 @@ describe.each(LOCALES)(`history and notification pages pass axe in %s (${DATABAS
         link: editorPath,
       },
     ]);
-    const session = await openAs(email, { bypassCSP: true });
+    const session = await app.openSession(email, { bypassCSP: true });
     const t = historyTexts[lng];
     try {
       const { page } = session;
       await page.goto(historyPath);
-      await settle(page, lng);
+      await waitForSettled(page, lng);
       await waitForHeading(page, t.list.title);
       await page.locator(`[data-version-id="${version.id}"]`).waitFor();
       await expectNoAxeViolations(page, `version history (${lng}, ${email})`);
 
       await page.goto(`${historyPath}/${version.id}`);
-      await settle(page, lng);
+      await waitForSettled(page, lng);
       await page.locator(".version-text").waitFor();
       await page.locator(".version-activities tbody tr").first().waitFor();
       await expectNoAxeViolations(page, `version page (${lng}, ${email})`);
 
       await page.goto(`${historyPath}/${version.id}?compare=1&restore=confirm`);
-      await settle(page, lng);
+      await waitForSettled(page, lng);
       await page.getByRole("heading", { level: 2, name: t.compare.heading }).waitFor();
       await page.getByRole("heading", { level: 2, name: t.restore.confirmHeading }).waitFor();
       await page.locator("main .diff ins").first().waitFor();
@@ -334,13 +278,13 @@ describe.each(LOCALES)(`history and notification pages pass axe in %s (${DATABAS
       await expectNoAxeViolations(page, `version comparison with restore confirmation (${lng}, ${email})`);
 
       await page.goto("/notifications");
-      await settle(page, lng);
+      await waitForSettled(page, lng);
       await waitForHeading(page, notificationTexts[lng].page.title);
       await page.locator(".notification").first().waitFor();
       await expectNoAxeViolations(page, `/notifications (${lng}, ${email})`);
       expect(session.errors).toEqual([]);
     } finally {
-      await close(session);
+      await closeSessions(session);
     }
   });
 });

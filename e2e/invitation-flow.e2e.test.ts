@@ -4,24 +4,16 @@
  * there, the invited person opens it in their own browser, creates the account and arrives
  * in the network. The link works once.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import crypto from "node:crypto";
-import type { Browser, Page } from "playwright-core";
-import type { TestServer } from "#server/testing/test-server";
+import type { Page } from "playwright-core";
 import { demoNetworks } from "#db/seed/demo-data";
-import { collectPageErrors, launchBrowser, newContext } from "./support/browser";
-import { DATABASE, demoAccount, heading, htmlLang, loginAs, startApp, waitForHeading, waitForHtmlLang, waitForHydration } from "./support/app";
+import { collectPageErrors } from "./support/browser";
+import { DATABASE, demoAccount, heading, htmlLang, loginAs, waitForHeading, waitForHtmlLang, waitForHydration } from "./support/app";
 import { fill, texts } from "./support/i18n";
+import { useAppAndBrowser } from "./support/suite";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppAndBrowser();
 
 const NETWORK = demoNetworks.find((n) => n.slug === "mechatronik-bayern-emilia")!;
 const COORDINATOR = demoAccount("koordination.mechatronik@connactions.demo"); // Katrin Huber, de
@@ -40,7 +32,7 @@ describe(`invitation flow through the outbox (${DATABASE})`, () => {
     const de = texts.de;
 
     // 1. The coordinator invites, in Italian, from the network page.
-    const coordinatorContext = await newContext(browser, { baseURL: server.url, locale: "de" });
+    const coordinatorContext = await app.newContext({ locale: "de" });
     try {
       const page = await coordinatorContext.newPage();
       const errors = collectPageErrors(page);
@@ -67,7 +59,7 @@ describe(`invitation flow through the outbox (${DATABASE})`, () => {
 
     // 2. The admin finds the mail in the outbox and reads the link from its text.
     let link: string;
-    const adminContext = await newContext(browser, { baseURL: server.url, locale: "de" });
+    const adminContext = await app.newContext({ locale: "de" });
     try {
       const page = await adminContext.newPage();
       await loginAs(page, ADMIN.email, ADMIN.password);
@@ -82,13 +74,13 @@ describe(`invitation flow through the outbox (${DATABASE})`, () => {
       const match = /https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/.exec(body);
       expect(match, `no /invite/<token> link in the mail:\n${body}`).not.toBeNull();
       link = match![0];
-      expect(new URL(link).origin).toBe(server.origin);
+      expect(new URL(link).origin).toBe(app.server.origin);
     } finally {
       await adminContext.close();
     }
 
     // 3. The invited person, in a browser of their own set to Italian, accepts and picks English.
-    const inviteeContext = await newContext(browser, { baseURL: server.url, locale: "it" });
+    const inviteeContext = await app.newContext({ locale: "it" });
     try {
       const page = await inviteeContext.newPage();
       const errors = collectPageErrors(page);
@@ -134,7 +126,7 @@ describe(`invitation flow through the outbox (${DATABASE})`, () => {
     }
 
     // Also for anybody else who gets hold of it, in their own language.
-    const strangerContext = await newContext(browser, { baseURL: server.url, locale: "de" });
+    const strangerContext = await app.newContext({ locale: "de" });
     try {
       const page = await strangerContext.newPage();
       await page.goto(link);
@@ -146,7 +138,7 @@ describe(`invitation flow through the outbox (${DATABASE})`, () => {
     }
 
     // The new account works with the password chosen on the invitation page.
-    const againContext = await newContext(browser, { baseURL: server.url, locale: "de" });
+    const againContext = await app.newContext({ locale: "de" });
     try {
       const page = await againContext.newPage();
       await loginAs(page, inviteeEmail, inviteePassword);

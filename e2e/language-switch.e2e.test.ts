@@ -3,11 +3,10 @@
  * Anonymous choices live in a cookie; a logged-in person's choice is saved on the account
  * and follows them to any browser.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import type { TestServer } from "#server/testing/test-server";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { LOCALES, type Locale } from "#shared/i18n/config";
-import { collectPageErrors, launchBrowser, newContext } from "./support/browser";
+import { collectPageErrors } from "./support/browser";
 import {
   DATABASE,
   demoAccount,
@@ -16,22 +15,14 @@ import {
   languageButton,
   loginAs,
   logout,
-  startApp,
   waitForHeading,
   waitForHtmlLang,
   waitForHydration,
 } from "./support/app";
 import { fill, texts } from "./support/i18n";
+import { useAppAndBrowser } from "./support/suite";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppAndBrowser();
 
 /** aria-pressed of the three buttons, e.g. { de: "false", it: "true", en: "false" }. */
 async function pressedState(page: Page): Promise<Record<Locale, string | null>> {
@@ -53,7 +44,7 @@ async function expectLoginPageIn(page: Page, lng: Locale) {
 
 describe(`language switch (${DATABASE})`, () => {
   it("lets an anonymous visitor switch the login page's language; the choice survives a reload", async () => {
-    const context = await newContext(browser, { baseURL: server.url, locale: "de" });
+    const context = await app.newContext({ locale: "de" });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     try {
@@ -84,7 +75,7 @@ describe(`language switch (${DATABASE})`, () => {
   });
 
   it("never shows a state in which <html lang> and the text disagree while switching", async () => {
-    const context = await newContext(browser, { baseURL: server.url, locale: "de" });
+    const context = await app.newContext({ locale: "de" });
     const page = await context.newPage();
     try {
       await page.goto("/login");
@@ -118,7 +109,7 @@ describe(`language switch (${DATABASE})`, () => {
   });
 
   it("keeps the query string when switching (e.g. the login notice)", async () => {
-    const context = await newContext(browser, { baseURL: server.url, locale: "en" });
+    const context = await app.newContext({ locale: "en" });
     const page = await context.newPage();
     try {
       await page.goto("/login?reason=loggedOut");
@@ -137,7 +128,7 @@ describe(`language switch (${DATABASE})`, () => {
     // Jonas Weber's account is in English; the browsers below ask for German and Italian.
     const account = demoAccount("member.mechatronik@connactions.demo");
     expect(account.locale).toBe("en");
-    const first = await newContext(browser, { baseURL: server.url, locale: "de" });
+    const first = await app.newContext({ locale: "de" });
     try {
       const page = await first.newPage();
       const errors = collectPageErrors(page);
@@ -152,7 +143,7 @@ describe(`language switch (${DATABASE})`, () => {
       await waitForHeading(page, fill(texts.it.common.dashboard.greeting, { name: account.name }));
       expect(new URL(page.url()).pathname).toBe("/dashboard");
       expect(await pressedState(page)).toEqual(onlyPressed("it"));
-      const saved = await server.services.db.selectFrom("users").select("locale").where("id", "=", account.id).executeTakeFirstOrThrow();
+      const saved = await app.server.services.db.selectFrom("users").select("locale").where("id", "=", account.id).executeTakeFirstOrThrow();
       expect(saved.locale).toBe("it");
 
       await logout(page);
@@ -170,7 +161,7 @@ describe(`language switch (${DATABASE})`, () => {
     }
 
     // A different browser, no cookies, asking for German: the account still says Italian.
-    const second = await newContext(browser, { baseURL: server.url, locale: "de" });
+    const second = await app.newContext({ locale: "de" });
     try {
       const page = await second.newPage();
       await page.goto("/login");
@@ -190,7 +181,7 @@ describe(`language switch (${DATABASE})`, () => {
   });
 
   it("is reachable with Tab and usable with Enter", async () => {
-    const context = await newContext(browser, { baseURL: server.url, locale: "en" });
+    const context = await app.newContext({ locale: "en" });
     const page = await context.newPage();
     try {
       await page.goto("/login");

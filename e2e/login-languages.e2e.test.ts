@@ -3,34 +3,24 @@
  * a wrong password gets the generic translated error next to the form and keeps the e-mail,
  * the right one lands on the dashboard in the account's language.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import type { TestServer } from "#server/testing/test-server";
+import { describe, expect, it } from "vitest";
 import { LOCALES } from "#shared/i18n/config";
-import { collectPageErrors, launchBrowser, newContext } from "./support/browser";
+import { collectPageErrors } from "./support/browser";
 import {
   DATABASE,
   demoAccount,
   fillLoginForm,
   heading,
   htmlLang,
-  startApp,
   submitLoginForm,
   waitForHeading,
   waitForHtmlLang,
   waitForHydration,
 } from "./support/app";
 import { fill, texts } from "./support/i18n";
+import { useAppAndBrowser } from "./support/suite";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppAndBrowser();
 
 // One demo account per language, each with that language on the account (demo-data.ts),
 // so the dashboard after login is in the same language as the login page.
@@ -45,7 +35,7 @@ describe(`login in three languages (${DATABASE})`, () => {
     const account = demoAccount(ACCOUNT_FOR[lng]);
     expect(account.locale).toBe(lng);
     const t = texts[lng];
-    const context = await newContext(browser, { baseURL: server.url, locale: lng });
+    const context = await app.newContext({ locale: lng });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     try {
@@ -71,7 +61,7 @@ describe(`login in three languages (${DATABASE})`, () => {
         return Boolean(alertEl && form && alertEl.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING);
       });
       expect(alertIsBeforeForm).toBe(true);
-      expect(page.url()).toBe(`${server.url}/login`);
+      expect(page.url()).toBe(`${app.server.url}/login`);
       expect(await page.locator('main form input[name="email"]').inputValue()).toBe(account.email);
 
       // An unknown account gets exactly the same message (no account enumeration).
@@ -98,7 +88,7 @@ describe(`login in three languages (${DATABASE})`, () => {
   it("keeps the typed e-mail after a wrong password without JavaScript too", async () => {
     const t = texts.it;
     const account = demoAccount(ACCOUNT_FOR.it);
-    const context = await newContext(browser, { baseURL: server.url, locale: "it", javaScriptEnabled: false });
+    const context = await app.newContext({ locale: "it", javaScriptEnabled: false });
     const page = await context.newPage();
     try {
       await page.goto("/login");

@@ -3,34 +3,21 @@
  * the confirmation), a member who has the work programme open sees it turn read-only at once
  * and is told why; reactivating gives the member the editor back without a reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import type { TestServer } from "#server/testing/test-server";
+import { describe, expect, it } from "vitest";
 import { demoNetworks } from "#db/seed/demo-data";
 import { demoWorkProgrammes } from "#db/seed/demo-work-programmes";
 import deAdmin from "../locales/de/admin.json";
 import itWp from "../locales/it/workprogramme.json";
 import itNetwork from "../locales/it/network.json";
-import { launchBrowser } from "./support/browser";
 import { expectNoAxeViolations } from "./support/axe";
-import { DATABASE, startApp, waitForHydration, openSession, workProgrammePath } from "./support/app";
+import { closeSessions, DATABASE, waitForHydration } from "./support/app";
+import { openEditor, waitForEditorStatus } from "./support/editor";
+import { useAppAndBrowser } from "./support/suite";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppAndBrowser();
 
 const MECHATRONICS = demoNetworks.find((n) => n.id === "demo-net-mechatronics")!;
 const MECH_WP = demoWorkProgrammes.find((wp) => wp.networkId === MECHATRONICS.id)!;
-
-async function waitForStatus(page: Page, text: string) {
-  await page.waitForFunction((expected) => document.querySelector("main .wp-status[role=status]")?.textContent?.includes(expected) ?? false, text);
-}
 
 /** The part of the archived notice before the date, which the test does not format itself. */
 const archivedNoticeStart = itNetwork.archived.notice.split("{{date}}")[0]!;
@@ -38,13 +25,10 @@ const archivedNoticeStart = itNetwork.archived.notice.split("{{date}}")[0]!;
 describe(`archiving a network in the browser (${DATABASE})`, () => {
   it("an admin archives a network; a member's open editor turns read-only and says why; reactivating opens it again", async () => {
     // axe is injected as a script, so the admin's window lets it past the page's CSP.
-    const admin = await openSession(browser, server.url, "admin@connactions.demo", { bypassCSP: true }); // de
-    const member = await openSession(browser, server.url, "mitglied.mechatronik@connactions.demo"); // it
+    const admin = await app.openSession("admin@connactions.demo", { bypassCSP: true }); // de
+    const member = await app.openSession("mitglied.mechatronik@connactions.demo"); // it
     try {
-      await member.page.goto(workProgrammePath(MECHATRONICS.slug, MECH_WP.id));
-      await waitForHydration(member.page);
-      await member.page.locator(".ProseMirror").waitFor();
-      await waitForStatus(member.page, itWp.status.live);
+      await openEditor(member, MECHATRONICS.slug, MECH_WP.id);
       const toolbar = member.page.getByRole("toolbar", { name: itWp.toolbar.label });
       await toolbar.waitFor();
 
@@ -56,7 +40,7 @@ describe(`archiving a network in the browser (${DATABASE})`, () => {
       await expectNoAxeViolations(admin.page, "admin network page, archived (de)");
 
       // The member's editor follows without a reload: read-only, no toolbar, the reason shown.
-      await waitForStatus(member.page, itWp.status.readOnly);
+      await waitForEditorStatus(member, "readOnly");
       await toolbar.waitFor({ state: "detached" });
       await member.page.locator("main .alert").filter({ hasText: archivedNoticeStart }).waitFor();
 
@@ -67,7 +51,7 @@ describe(`archiving a network in the browser (${DATABASE})`, () => {
       expect(admin.errors).toEqual([]);
       expect(member.errors).toEqual([]);
     } finally {
-      await Promise.all([admin.context.close(), member.context.close()]);
+      await closeSessions(admin, member);
     }
   });
 });

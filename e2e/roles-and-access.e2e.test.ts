@@ -2,24 +2,16 @@
  * Roles and access in the browser: a coordinator changes a member's role in the people
  * table; outsiders get the same translated 404 as for a page that does not exist.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import type { TestServer } from "#server/testing/test-server";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { demoNetworks } from "#db/seed/demo-data";
 import type { Locale } from "#shared/i18n/config";
-import { collectPageErrors, launchBrowser, newContext } from "./support/browser";
-import { DATABASE, demoAccount, heading, htmlLang, loginAs, startApp, waitForHeading, waitForHydration } from "./support/app";
+import { collectPageErrors } from "./support/browser";
+import { DATABASE, demoAccount, heading, htmlLang, loginAs, waitForHeading, waitForHydration } from "./support/app";
 import { fill, texts } from "./support/i18n";
+import { useAppAndBrowser } from "./support/suite";
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppAndBrowser();
 
 const network = (slug: string) => {
   const found = demoNetworks.find((n) => n.slug === slug);
@@ -47,7 +39,7 @@ describe(`roles and access (${DATABASE})`, () => {
     expect(coordinator.memberships).toContainEqual({ networkId: GREEN.id, role: "coordinator" });
     expect(member.memberships).toContainEqual({ networkId: GREEN.id, role: "member" });
     const de = texts.de;
-    const context = await newContext(browser, { baseURL: server.url, locale: "de" });
+    const context = await app.newContext({ locale: "de" });
     try {
       const page = await context.newPage();
       const errors = collectPageErrors(page);
@@ -79,7 +71,7 @@ describe(`roles and access (${DATABASE})`, () => {
   it("a member of one network gets the translated 404 for another network's page", async () => {
     const member = demoAccount("member.mechatronik@connactions.demo"); // Jonas Weber, en
     expect(member.memberships.map((m) => m.networkId)).toEqual([MECHATRONICS.id]);
-    const context = await newContext(browser, { baseURL: server.url, locale: "de" });
+    const context = await app.newContext({ locale: "de" });
     try {
       const page = await context.newPage();
       await loginAs(page, member.email, member.password);
@@ -106,7 +98,7 @@ describe(`roles and access (${DATABASE})`, () => {
 
   it("an unknown URL gets the translated 404 page, logged in or not", async () => {
     for (const lng of ["it", "de"] as const) {
-      const context = await newContext(browser, { baseURL: server.url, locale: lng });
+      const context = await app.newContext({ locale: lng });
       try {
         const page = await context.newPage();
         const response = await page.goto("/this/page/does-not-exist");
@@ -117,7 +109,7 @@ describe(`roles and access (${DATABASE})`, () => {
       }
     }
     const italian = demoAccount("mitglied.mechatronik@connactions.demo"); // Luca Ferretti, it
-    const context = await newContext(browser, { baseURL: server.url, locale: "en" });
+    const context = await app.newContext({ locale: "en" });
     try {
       const page = await context.newPage();
       await loginAs(page, italian.email, italian.password);

@@ -21,6 +21,7 @@ import { COMMENT_BUTTON_ID, COMMENT_SHORTCUT_ARIA, CommentsSidebar } from "./com
 import { PresenceList } from "./presence.client";
 import { ReadOnlyText } from "./read-only-text";
 import { flushBrowserSelection } from "./flush-browser-selection";
+import { BrowserSelectionFirst } from "./browser-selection-first";
 import { StructuredParts, type NetworkOrganisation } from "./structured-parts.client";
 
 export interface WorkProgrammeEditorProps {
@@ -92,6 +93,7 @@ function EditorBody({
       }),
       CommentHighlights.configure({ bridge: commentsBridge }),
       ReadOnlyText(() => !editableRef.current),
+      BrowserSelectionFirst,
     ],
     [doc, provider, readOnlyUser, user.id, user.name, user.colour, commentsBridge],
   );

@@ -53,6 +53,16 @@ export async function waitForIdle(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Waits until a page is settled: hydrated, no navigation in flight, texts in the expected
+ * language. Axe and text assertions run on that state, not on a half-switched page.
+ */
+export async function waitForSettled(page: Page, lng: Locale): Promise<void> {
+  await waitForHydration(page);
+  await waitForIdle(page);
+  await waitForHtmlLang(page, lng);
+}
+
 export async function htmlLang(page: Page): Promise<string | null> {
   return page.locator("html").getAttribute("lang");
 }
@@ -126,4 +136,9 @@ export async function openSession(browser: Browser, baseURL: string, email: stri
   const errors = collectPageErrors(page);
   await loginAs(page, account.email, account.password);
   return { context, page, errors, locale: account.locale, userId: account.id };
+}
+
+/** Closes the sessions' windows together; a test's `finally` ends every session it opened. */
+export async function closeSessions(...sessions: Session[]): Promise<void> {
+  await Promise.all(sessions.map((s) => s.context.close()));
 }

@@ -6,20 +6,23 @@ import deCommon from "../../locales/de/common.json";
 import deAuth from "../../locales/de/auth.json";
 import deNetwork from "../../locales/de/network.json";
 import deMail from "../../locales/de/mail.json";
+import deWorkprogramme from "../../locales/de/workprogramme.json";
 import itCommon from "../../locales/it/common.json";
 import itAuth from "../../locales/it/auth.json";
 import itNetwork from "../../locales/it/network.json";
 import itMail from "../../locales/it/mail.json";
+import itWorkprogramme from "../../locales/it/workprogramme.json";
 import enCommon from "../../locales/en/common.json";
 import enAuth from "../../locales/en/auth.json";
 import enNetwork from "../../locales/en/network.json";
 import enMail from "../../locales/en/mail.json";
+import enWorkprogramme from "../../locales/en/workprogramme.json";
 import type { Locale } from "#shared/i18n/config";
 
 export const texts = {
-  de: { common: deCommon, auth: deAuth, network: deNetwork, mail: deMail },
-  it: { common: itCommon, auth: itAuth, network: itNetwork, mail: itMail },
-  en: { common: enCommon, auth: enAuth, network: enNetwork, mail: enMail },
+  de: { common: deCommon, auth: deAuth, network: deNetwork, mail: deMail, workprogramme: deWorkprogramme },
+  it: { common: itCommon, auth: itAuth, network: itNetwork, mail: itMail, workprogramme: itWorkprogramme },
+  en: { common: enCommon, auth: enAuth, network: enNetwork, mail: enMail, workprogramme: enWorkprogramme },
 } satisfies Record<Locale, unknown>;
 
 /** Fills i18next-style {{placeholders}}. */

@@ -1,0 +1,51 @@
+/**
+ * The work-programme editor page as the specs drive it: open it live, wait for what its
+ * status line says, and read its text the way its readers see it.
+ */
+import type { Page } from "playwright-core";
+import { waitForHydration, workProgrammePath, type Session } from "./app";
+import { texts } from "./i18n";
+
+/** A state the editor's status line announces (the keys of "status" in workprogramme.json). */
+export type EditorStatus = keyof (typeof texts)["en"]["workprogramme"]["status"];
+
+/**
+ * Waits until the editor's status line says `status` in the session's language. The status
+ * line is what tells a person whether their edits are live, stored or read-only, so the
+ * tests wait on it rather than on internals of the editor.
+ */
+export async function waitForEditorStatus(session: Session, status: EditorStatus): Promise<void> {
+  await session.page.waitForFunction(
+    (text) => document.querySelector("main .wp-status[role=status]")?.textContent?.includes(text) ?? false,
+    texts[session.locale].workprogramme.status[status],
+  );
+}
+
+/**
+ * Opens a work programme in the session's window and waits until the editor is connected
+ * ("live"): typing before that would race the first sync with the server. `search` is the
+ * query string, e.g. "?thread=…".
+ */
+export async function openEditor(session: Session, slug: string, id: string, search = ""): Promise<void> {
+  await session.page.goto(`${workProgrammePath(slug, id)}${search}`);
+  await waitForHydration(session.page);
+  await session.page.locator(".ProseMirror").waitFor();
+  await waitForEditorStatus(session, "live");
+}
+
+/**
+ * The document's text as its readers see it. Collaborators' carets are elements inside the
+ * editor whose labels carry the collaborator's name, so they are removed from a copy first;
+ * otherwise a name would turn up in the middle of the text wherever someone else's caret
+ * stands. The copy is never rendered, so blocks run together without line breaks (innerText
+ * of an unrendered element is its textContent too).
+ */
+export async function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const root = document.querySelector(".ProseMirror");
+    if (!root) return "";
+    const copy = root.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll(".collab-caret").forEach((caret) => caret.remove());
+    return copy.textContent ?? "";
+  });
+}
