@@ -15,6 +15,7 @@
  * Measured with e2e/caret-during-typing.e2e.test.ts (one person types non-stop, the other
  * presses Ctrl+Home, Ctrl+End and types a marker): without this, 2 of 60 markers landed in the
  * wrong place on an idle machine; with it, none of 240, half of them on a loaded machine.
+ * Why this and not a fork of y-tiptap: docs/decisions/0012.
  */
 import { Extension } from "@tiptap/core";
 import type { EditorState, Transaction } from "@tiptap/pm/state";

@@ -11,6 +11,7 @@
  * Caret and highlight redraws take another path, handled in browser-selection-first.ts.
  * Measured with e2e/caret-during-typing.e2e.test.ts on a loaded machine: without this gate
  * 12 of 90 markers landed in the wrong place, with it none of 120.
+ * Why this and not a fork of y-tiptap: docs/decisions/0012.
  */
 import type { WebsocketProvider } from "y-websocket";
 
