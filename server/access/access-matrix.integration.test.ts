@@ -4,8 +4,8 @@
  * each network's private description never appears in a response to someone outside it.
  * Runs on SQLite and on PostgreSQL.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient, type TestResponse } from "#server/testing/http-client";
 import { buildNetwork, buildOrganisation, buildUser } from "#server/testing/factories";
 import { addOrganisationToNetwork } from "#db/queries/networks";
@@ -13,7 +13,7 @@ import { addOrganisationToNetwork } from "#db/queries/networks";
 const ROLES = ["anonymous", "memberA", "memberB", "coordinatorA", "observer", "moderator", "admin"] as const;
 type Role = (typeof ROLES)[number];
 
-let server: TestServer;
+const server = useTestServer();
 let netA: Awaited<ReturnType<typeof buildNetwork>>;
 let netB: Awaited<ReturnType<typeof buildNetwork>>;
 let orgA: { id: string };
@@ -21,7 +21,6 @@ const clients = {} as Record<Role, TestClient>;
 const users = {} as Record<Exclude<Role, "anonymous">, { id: string }>;
 
 beforeAll(async () => {
-  server = await startTestServer();
   const db = server.services.db;
   netA = await buildNetwork(db);
   netB = await buildNetwork(db);
@@ -42,9 +41,6 @@ beforeAll(async () => {
     clients[role] = new TestClient(server.url);
     await clients[role].login(user.email, user.password);
   }
-});
-afterAll(async () => {
-  await server?.close();
 });
 
 /** Who may see the private content of each network. */

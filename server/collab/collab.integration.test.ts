@@ -3,15 +3,16 @@
  * server: convergence, refusal of outsiders, read-only observers, live revocation,
  * awareness stamping, and a battery of hostile frames. Runs on SQLite and PostgreSQL.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import * as decoding from "lib0/decoding";
 import { checkStored } from "#shared/collab/saved-snapshot";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient } from "#server/testing/http-client";
-import { buildNetwork, buildUser, buildWorkProgramme } from "#server/testing/factories";
+import { loggedInUser } from "#server/testing/logged-in-user";
+import { buildNetwork, buildWorkProgramme, type UserOptions } from "#server/testing/factories";
 import { eventually, openDoc, type DocClient } from "#server/testing/collab-client";
 import { listUpdates, findSnapshot, findDerived } from "#db/queries/collab";
 import { listActivities, listMilestones } from "#db/queries/work-programme-items";
@@ -19,23 +20,14 @@ import { COLLAB_CLOSE, MESSAGE_AWARENESS, MESSAGE_SAVED, MESSAGE_SYNC } from "#s
 import { encodeAwarenessUpdate } from "./awareness-stamp";
 import { ACTIVITIES_FIELD, CONTENT_FIELD, MILESTONES_FIELD } from "#shared/collab/work-programme-doc";
 
-let server: TestServer;
+const server = useTestServer();
 const open: DocClient[] = [];
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
+afterAll(() => {
   for (const c of open) c.destroy();
-  await server?.close();
 });
 
-async function person(options: Parameters<typeof buildUser>[1] = {}) {
-  const user = await buildUser(server.services.db, options);
-  const client = new TestClient(server.url);
-  await client.login(user.email, user.password);
-  return { user, client };
-}
+const person = (options?: UserOptions) => loggedInUser(server, options);
 
 async function setting() {
   const network = await buildNetwork(server.services.db);

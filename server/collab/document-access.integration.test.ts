@@ -3,21 +3,15 @@
  * connected editor live and is stored; read() sees unsaved live edits; a changed document
  * that goes idle is reported once, with the people who changed it.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type * as Y from "yjs";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient } from "#server/testing/http-client";
 import { buildNetwork, buildUser, buildWorkProgramme } from "#server/testing/factories";
 import { eventually, openDoc } from "#server/testing/collab-client";
 import { listUpdates } from "#db/queries/collab";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ collab: { idleAfterMs: 300 } });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer({ collab: { idleAfterMs: 300 } });
 
 async function member(networkId: string) {
   const user = await buildUser(server.services.db, { memberships: [{ networkId, role: "member" }] });

@@ -2,28 +2,19 @@
  * What every HTTP response promises: security headers, translated error pages without
  * internals, session timeouts, audit entries for security events, the language switch.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { startTestServer } from "#server/testing/test-server";
+import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient } from "#server/testing/http-client";
-import { buildNetwork, buildUser } from "#server/testing/factories";
+import { loggedInUser } from "#server/testing/logged-in-user";
+import { buildNetwork, buildUser, type UserOptions } from "#server/testing/factories";
 import { listAuditEntries } from "#db/queries/audit";
 import { findUserById } from "#db/queries/users";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
-async function loggedIn(options: Parameters<typeof buildUser>[1] = {}) {
-  const user = await buildUser(server.services.db, options);
-  const client = new TestClient(server.url);
-  await client.login(user.email, user.password);
-  return { user, client };
-}
+const loggedIn = (options?: UserOptions) => loggedInUser(server, options);
 
 describe(`HTTP behaviour (${process.env.TEST_DATABASE})`, () => {
   it("sends the security headers on pages, errors and health checks", async () => {

@@ -3,31 +3,25 @@
  * a client cannot join another person's room or another network's document room, and
  * notifications are mailed in the recipient's language unless turned off.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
-import { TestClient } from "#server/testing/http-client";
-import { buildNetwork, buildUser, buildWorkProgramme } from "#server/testing/factories";
+import { useTestServer } from "#server/testing/use-test-server";
+import { loggedInUser } from "#server/testing/logged-in-user";
+import { buildNetwork, buildUser, buildWorkProgramme, type UserOptions } from "#server/testing/factories";
 import { eventually } from "#server/testing/collab-client";
 import { SOCKET_PATH, type JoinResult } from "#shared/realtime-events";
 import { notify } from "#server/domain/notifications/notify";
 import { markNotificationsRead, saveEmailChoices } from "#server/domain/notifications/centre";
 import { listOutbox } from "#db/queries/outbox";
 
-let server: TestServer;
+const server = useTestServer();
 const sockets: Socket[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
+afterAll(() => {
   for (const s of sockets) s.close();
-  await server?.close();
 });
 
-async function connected(options: Parameters<typeof buildUser>[1] = {}) {
-  const user = await buildUser(server.services.db, options);
-  const client = new TestClient(server.url);
-  await client.login(user.email, user.password);
+async function connected(options: UserOptions = {}) {
+  const { user, client } = await loggedInUser(server, options);
   const socket = connect(server.url, { path: SOCKET_PATH, transports: ["websocket"], extraHeaders: { Cookie: client.cookieHeader() }, reconnection: false });
   sockets.push(socket);
   await new Promise<void>((resolve, reject) => {

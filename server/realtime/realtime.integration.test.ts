@@ -3,21 +3,16 @@
  * each upgrade path answers, and that ending a session or changing access reaches the
  * affected browser live.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
 import WebSocket from "ws";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient } from "#server/testing/http-client";
-import { buildNetwork, buildUser } from "#server/testing/factories";
+import { loggedInUser } from "#server/testing/logged-in-user";
+import { buildNetwork, type UserOptions } from "#server/testing/factories";
 import { SOCKET_PATH } from "#shared/realtime-events";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 function socketFor(client: TestClient | null, origin?: string): Socket {
   const extraHeaders: Record<string, string> = {};
@@ -32,12 +27,7 @@ const outcome = (socket: Socket) =>
     socket.on("connect_error", (error) => resolve(error.message));
   });
 
-async function loggedInClient(options: Parameters<typeof buildUser>[1] = {}) {
-  const user = await buildUser(server.services.db, options);
-  const client = new TestClient(server.url);
-  await client.login(user.email, user.password);
-  return { user, client };
-}
+const loggedInClient = (options?: UserOptions) => loggedInUser(server, options);
 
 /** Answers the HTTP status of a refused upgrade, or "open" when the WebSocket opened. */
 function upgrade(path: string, headers: Record<string, string> = {}) {

@@ -64,15 +64,14 @@ export async function buildNetwork(db: Kysely<Database>, overrides: { name?: str
   return { id, slug, name, canary };
 }
 
-export async function buildUser(
-  db: Kysely<Database>,
-  options: {
-    platformRoles?: PlatformRole[];
-    memberships?: Array<{ networkId: string; role: NetworkRole }>;
-    locale?: Locale;
-    name?: string;
-  } = {},
-) {
+export interface UserOptions {
+  platformRoles?: PlatformRole[];
+  memberships?: Array<{ networkId: string; role: NetworkRole }>;
+  locale?: Locale;
+  name?: string;
+}
+
+export async function buildUser(db: Kysely<Database>, options: UserOptions = {}) {
   const id = crypto.randomUUID();
   const email = `${uniq("person")}@example.test`;
   const at = nowIso();

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { describe, expect, it } from "vitest";
+import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient } from "#server/testing/http-client";
-import { buildNetwork, buildOrganisation, buildUser, uniq } from "#server/testing/factories";
+import { loggedInUser } from "#server/testing/logged-in-user";
+import { buildNetwork, buildOrganisation, buildUser, uniq, type UserOptions } from "#server/testing/factories";
 import { listOutbox } from "#db/queries/outbox";
 import { findNetworkBySlug } from "#db/queries/networks";
 import { findOrganisation } from "#db/queries/organisations";
@@ -13,22 +14,9 @@ import { listAuditEntries } from "#db/queries/audit";
 import { listOpenInvitations } from "#db/queries/invitations";
 import type { PlatformEventMap } from "#server/events";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
-const db = () => server.services.db;
-
-async function loggedIn(options: Parameters<typeof buildUser>[1] = {}) {
-  const user = await buildUser(db(), options);
-  const client = new TestClient(server.url);
-  await client.login(user.email, user.password);
-  return { user, client };
-}
+const loggedIn = (options?: UserOptions) => loggedInUser(server, options);
 
 const asAdmin = () => loggedIn({ platformRoles: ["admin"], name: uniq("Admin") });
 
@@ -41,7 +29,7 @@ function outboxMailFor(html: string, to: string): string | undefined {
 }
 
 async function auditActions(targetId: string): Promise<string[]> {
-  return (await listAuditEntries(db(), 1000)).filter((e) => e.target_id === targetId).map((e) => e.action);
+  return (await listAuditEntries(server.db(), 1000)).filter((e) => e.target_id === targetId).map((e) => e.action);
 }
 
 describe(`admin pages: access (${process.env.TEST_DATABASE})`, () => {
@@ -54,9 +42,9 @@ describe(`admin pages: access (${process.env.TEST_DATABASE})`, () => {
   });
 
   it("refuses every admin page and admin form to members, moderators and observers (403) and sends guests to login", async () => {
-    const network = await buildNetwork(db());
-    const organisation = await buildOrganisation(db());
-    const target = await buildUser(db(), { memberships: [{ networkId: network.id, role: "member" }] });
+    const network = await buildNetwork(server.db());
+    const organisation = await buildOrganisation(server.db());
+    const target = await buildUser(server.db(), { memberships: [{ networkId: network.id, role: "member" }] });
     const pages = [
       "/admin",
       "/admin/networks",
@@ -89,11 +77,11 @@ describe(`admin pages: access (${process.env.TEST_DATABASE})`, () => {
       for (const [path, fields] of posts) expect((await client.post(path, fields)).status, `POST ${path}`).toBe(403);
     }
     // Nothing happened.
-    expect(await findNetworkBySlug(db(), slug)).toBeUndefined();
-    expect((await findUserById(db(), target.id))?.name).not.toBe("Hacked");
-    expect(await listPlatformRoles(db(), target.id)).toEqual([]);
-    expect(await findMembership(db(), network.id, target.id)).toBeDefined();
-    expect((await listOutbox(db())).some((m) => m.to_address === "sneaky@example.test")).toBe(false);
+    expect(await findNetworkBySlug(server.db(), slug)).toBeUndefined();
+    expect((await findUserById(server.db(), target.id))?.name).not.toBe("Hacked");
+    expect(await listPlatformRoles(server.db(), target.id)).toEqual([]);
+    expect(await findMembership(server.db(), network.id, target.id)).toBeDefined();
+    expect((await listOutbox(server.db())).some((m) => m.to_address === "sneaky@example.test")).toBe(false);
 
     const guest = new TestClient(server.url);
     const page = await guest.get("/admin/people");
@@ -102,9 +90,9 @@ describe(`admin pages: access (${process.env.TEST_DATABASE})`, () => {
   });
 
   it("lets an admin open every admin page", async () => {
-    const network = await buildNetwork(db());
-    const organisation = await buildOrganisation(db());
-    const person = await buildUser(db());
+    const network = await buildNetwork(server.db());
+    const organisation = await buildOrganisation(server.db());
+    const person = await buildUser(server.db());
     const { client } = await asAdmin();
     for (const path of [
       "/admin",
@@ -130,8 +118,8 @@ describe(`admin pages: access (${process.env.TEST_DATABASE})`, () => {
   });
 
   it("speaks German and Italian on every admin page, with no untranslated keys", async () => {
-    const network = await buildNetwork(db());
-    const person = await buildUser(db(), { memberships: [{ networkId: network.id, role: "member" }] });
+    const network = await buildNetwork(server.db());
+    const person = await buildUser(server.db(), { memberships: [{ networkId: network.id, role: "member" }] });
     const expected = { de: ["Verwaltung", "Netzwerke", "Postausgang"], it: ["Amministrazione", "Reti", "Posta in uscita"] } as const;
     for (const locale of ["de", "it"] as const) {
       const { client } = await loggedIn({ platformRoles: ["admin"], locale });
@@ -149,8 +137,8 @@ describe(`admin pages: access (${process.env.TEST_DATABASE})`, () => {
 describe(`admin pages: networks and organisations (${process.env.TEST_DATABASE})`, () => {
   it("creates a network with themes and organisations; a taken slug is refused and the typed values stay", async () => {
     const { client } = await asAdmin();
-    const orgDe = await buildOrganisation(db(), { country: "DE" });
-    const orgIt = await buildOrganisation(db(), { country: "IT" });
+    const orgDe = await buildOrganisation(server.db(), { country: "DE" });
+    const orgIt = await buildOrganisation(server.db(), { country: "IT" });
     const slug = uniq("logistik-veneto");
     const name = uniq("Logistik Bayern Veneto");
     const created = await client.post("/admin/networks/new", {
@@ -162,11 +150,11 @@ describe(`admin pages: networks and organisations (${process.env.TEST_DATABASE})
       organisationIds: [orgDe.id, orgIt.id],
     });
     expect(created.status).toBe(302);
-    const network = await findNetworkBySlug(db(), slug);
+    const network = await findNetworkBySlug(server.db(), slug);
     expect(network?.name).toBe(name);
     expect(JSON.parse(network!.themes)).toEqual(["digitalisation", "skilledWorkers"]);
     expect(created.location).toBe(`/admin/networks/${network!.id}?done=created`);
-    expect((await listOrganisationIdsOfNetwork(db(), network!.id)).sort()).toEqual([orgDe.id, orgIt.id].sort());
+    expect((await listOrganisationIdsOfNetwork(server.db(), network!.id)).sort()).toEqual([orgDe.id, orgIt.id].sort());
     expect(await auditActions(network!.id)).toContain("network.created");
 
     const editPage = await client.get(created.location!);
@@ -195,9 +183,9 @@ describe(`admin pages: networks and organisations (${process.env.TEST_DATABASE})
 
   it("edits a network: fields, themes and member organisations; another network's slug is refused", async () => {
     const { client } = await asAdmin();
-    const network = await buildNetwork(db());
-    const other = await buildNetwork(db());
-    const newOrg = await buildOrganisation(db(), { country: "IT" });
+    const network = await buildNetwork(server.db());
+    const other = await buildNetwork(server.db());
+    const newOrg = await buildOrganisation(server.db(), { country: "IT" });
     const newSlug = uniq("renamed");
     const saved = await client.post(`/admin/networks/${network.id}`, {
       name: "Renamed network",
@@ -209,16 +197,16 @@ describe(`admin pages: networks and organisations (${process.env.TEST_DATABASE})
     });
     expect(saved.status).toBe(200);
     expect(saved.body).toContain("Your changes to the network have been saved.");
-    const stored = await findNetworkBySlug(db(), newSlug);
+    const stored = await findNetworkBySlug(server.db(), newSlug);
     expect(stored?.id).toBe(network.id);
     expect(stored?.occupational_field).toBe("wine");
-    expect(await listOrganisationIdsOfNetwork(db(), network.id)).toEqual([newOrg.id]);
+    expect(await listOrganisationIdsOfNetwork(server.db(), network.id)).toEqual([newOrg.id]);
     expect(await auditActions(network.id)).toContain("network.updated");
 
     const taken = await client.post(`/admin/networks/${network.id}`, { name: "Renamed network", slug: other.slug, occupationalField: "wine" });
     expect(taken.status).toBe(400);
     expect(taken.body).toContain("This address is already in use.");
-    expect((await findNetworkBySlug(db(), newSlug))?.id).toBe(network.id);
+    expect((await findNetworkBySlug(server.db(), newSlug))?.id).toBe(network.id);
   });
 
   it("creates and edits an organisation; a website must be http(s)", async () => {
@@ -242,12 +230,12 @@ describe(`admin pages: networks and organisations (${process.env.TEST_DATABASE})
     expect(created.status).toBe(302);
     const id = created.location!.match(/^\/admin\/organisations\/([^?]+)\?done=created$/)?.[1];
     expect(id).toBeTruthy();
-    expect((await findOrganisation(db(), id!))?.website).toBe("https://schule.example.org");
+    expect((await findOrganisation(server.db(), id!))?.website).toBe("https://schule.example.org");
 
     const edited = await client.post(`/admin/organisations/${id}`, { ...fields, city: "Merano", website: "" });
     expect(edited.status).toBe(200);
     expect(edited.body).toContain("Your changes to the organisation have been saved.");
-    const stored = await findOrganisation(db(), id!);
+    const stored = await findOrganisation(server.db(), id!);
     expect(stored?.city).toBe("Merano");
     expect(stored?.website).toBeNull();
     expect(await auditActions(id!)).toEqual(expect.arrayContaining(["organisation.created", "organisation.updated"]));
@@ -273,16 +261,16 @@ describe(`admin pages: people (${process.env.TEST_DATABASE})`, () => {
 
   it("edits a person's platform roles and the audit log shows it", async () => {
     const { client } = await asAdmin();
-    const person = await buildUser(db(), { name: uniq("Giulia") });
-    const organisation = await buildOrganisation(db(), { country: "IT" });
+    const person = await buildUser(server.db(), { name: uniq("Giulia") });
+    const organisation = await buildOrganisation(server.db(), { country: "IT" });
     const saved = await client.post(
       `/admin/people/${person.id}`,
       profileFields({ name: "Giulia Bianchi", organisationId: organisation.id, platformRoles: ["moderator", "observer"] }),
     );
     expect(saved.status).toBe(200);
     expect(saved.body).toContain("Your changes to this person have been saved.");
-    expect((await listPlatformRoles(db(), person.id)).sort()).toEqual(["moderator", "observer"]);
-    const stored = await findUserById(db(), person.id);
+    expect((await listPlatformRoles(server.db(), person.id)).sort()).toEqual(["moderator", "observer"]);
+    const stored = await findUserById(server.db(), person.id);
     expect(stored?.locale).toBe("it");
     expect(stored?.organisation_id).toBe(organisation.id);
     expect(await auditActions(person.id)).toEqual(expect.arrayContaining(["platform_roles.changed", "person.updated"]));
@@ -299,22 +287,22 @@ describe(`admin pages: people (${process.env.TEST_DATABASE})`, () => {
 
   it("refuses an e-mail address another person uses", async () => {
     const { client } = await asAdmin();
-    const person = await buildUser(db());
-    const other = await buildUser(db());
+    const person = await buildUser(server.db());
+    const other = await buildUser(server.db());
     const response = await client.post(`/admin/people/${person.id}`, profileFields({ name: "Kept Name", email: other.email }));
     expect(response.status).toBe(400);
     expect(response.body).toContain("Another person already uses this e-mail address.");
     expect(response.body).toContain('value="Kept Name"');
-    expect((await findUserById(db(), person.id))?.email).toBe(person.email);
+    expect((await findUserById(server.db(), person.id))?.email).toBe(person.email);
   });
 
   it("announces a changed e-mail address to the old address, in the person's language; an unchanged one sends nothing", async () => {
     const { client } = await asAdmin();
-    const person = await buildUser(db(), { locale: "de" });
+    const person = await buildUser(server.db(), { locale: "de" });
     const newEmail = `${uniq("neu")}@example.test`;
     const saved = await client.post(`/admin/people/${person.id}`, profileFields({ name: "Paula Neumann", email: newEmail, locale: "it" }));
     expect(saved.status).toBe(200);
-    const mails = (await listOutbox(db())).filter((m) => m.kind === "emailChanged" && m.to_address === person.email);
+    const mails = (await listOutbox(server.db())).filter((m) => m.kind === "emailChanged" && m.to_address === person.email);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.locale).toBe("it");
     expect(mails[0]!.text_body).toContain(newEmail);
@@ -322,7 +310,7 @@ describe(`admin pages: people (${process.env.TEST_DATABASE})`, () => {
     expect(visible(outboxMailFor((await client.get("/admin/outbox")).body, person.email) ?? "")).toContain("E-mail address changed");
 
     await client.post(`/admin/people/${person.id}`, profileFields({ name: "Renamed only", email: newEmail, locale: "it" }));
-    expect((await listOutbox(db())).filter((m) => m.kind === "emailChanged" && [person.email, newEmail].includes(m.to_address))).toHaveLength(1);
+    expect((await listOutbox(server.db())).filter((m) => m.kind === "emailChanged" && [person.email, newEmail].includes(m.to_address))).toHaveLength(1);
   });
 
   it("an admin can neither remove their own admin role nor disable themselves", async () => {
@@ -330,12 +318,12 @@ describe(`admin pages: people (${process.env.TEST_DATABASE})`, () => {
     const dropRole = await client.post(`/admin/people/${user.id}`, profileFields({ email: user.email, platformRoles: ["moderator"] }));
     expect(dropRole.status).toBe(409);
     expect(dropRole.body).toContain("You cannot take away your own platform admin role.");
-    expect(await listPlatformRoles(db(), user.id)).toEqual(["admin"]);
+    expect(await listPlatformRoles(server.db(), user.id)).toEqual(["admin"]);
 
     const disable = await client.post(`/admin/people/${user.id}`, profileFields({ email: user.email, platformRoles: ["admin"], disabled: "yes" }));
     expect(disable.status).toBe(409);
     expect(disable.body).toContain("You cannot disable your own account.");
-    expect((await findUserById(db(), user.id))?.disabled_at).toBeNull();
+    expect((await findUserById(server.db(), user.id))?.disabled_at).toBeNull();
     expect((await client.get("/admin")).status).toBe(200);
   });
 
@@ -343,7 +331,7 @@ describe(`admin pages: people (${process.env.TEST_DATABASE})`, () => {
     const { client } = await asAdmin();
     const person = await loggedIn();
     expect((await person.client.get("/dashboard")).status).toBe(200);
-    expect(await listSessionsOfUser(db(), person.user.id)).toHaveLength(1);
+    expect(await listSessionsOfUser(server.db(), person.user.id)).toHaveLength(1);
     const revoked: Array<PlatformEventMap["sessions.revoked"]> = [];
     const off = server.services.events.on("sessions.revoked", (e) => revoked.push(e));
 
@@ -351,8 +339,8 @@ describe(`admin pages: people (${process.env.TEST_DATABASE})`, () => {
     const disabled = await client.post(`/admin/people/${person.user.id}`, { ...fields, disabled: "yes" });
     off();
     expect(disabled.status).toBe(200);
-    expect((await findUserById(db(), person.user.id))?.disabled_at).not.toBeNull();
-    expect(await listSessionsOfUser(db(), person.user.id)).toEqual([]);
+    expect((await findUserById(server.db(), person.user.id))?.disabled_at).not.toBeNull();
+    expect(await listSessionsOfUser(server.db(), person.user.id)).toEqual([]);
     expect(revoked.some((e) => e.userId === person.user.id && e.sessionIds.length === 1)).toBe(true);
     expect((await person.client.get("/dashboard")).status).toBe(302);
     await expect(new TestClient(server.url).login(person.user.email, person.user.password)).rejects.toThrow();
@@ -367,9 +355,9 @@ describe(`admin pages: people (${process.env.TEST_DATABASE})`, () => {
 
   it("adds to a network, changes the role and removes; the last coordinator cannot be removed or demoted", async () => {
     const { client } = await asAdmin();
-    const network = await buildNetwork(db());
-    const coordinator = await buildUser(db(), { memberships: [{ networkId: network.id, role: "coordinator" }] });
-    const newcomer = await buildUser(db());
+    const network = await buildNetwork(server.db());
+    const coordinator = await buildUser(server.db(), { memberships: [{ networkId: network.id, role: "coordinator" }] });
+    const newcomer = await buildUser(server.db());
     const changes: Array<PlatformEventMap["membership.changed"]> = [];
     const off = server.services.events.on("membership.changed", (e) => changes.push(e));
 
@@ -378,21 +366,21 @@ describe(`admin pages: people (${process.env.TEST_DATABASE})`, () => {
     expect(removeLast.body).toContain("A network needs at least one coordinator.");
     const demoteLast = await client.post(`/admin/people/${coordinator.id}`, { intent: "changeMembership", networkId: network.id, role: "member" });
     expect(demoteLast.status).toBe(409);
-    expect((await findMembership(db(), network.id, coordinator.id))?.role).toBe("coordinator");
+    expect((await findMembership(server.db(), network.id, coordinator.id))?.role).toBe("coordinator");
 
     const added = await client.post(`/admin/people/${newcomer.id}`, { intent: "addMembership", networkId: network.id, role: "coordinator" });
     expect(added.status).toBe(200);
     expect(added.body).toContain("The person has been added to the network.");
     const again = await client.post(`/admin/people/${newcomer.id}`, { intent: "addMembership", networkId: network.id, role: "member" });
     expect(again.status).toBe(409);
-    expect((await findMembership(db(), network.id, newcomer.id))?.role).toBe("coordinator");
+    expect((await findMembership(server.db(), network.id, newcomer.id))?.role).toBe("coordinator");
 
     const demoted = await client.post(`/admin/people/${coordinator.id}`, { intent: "changeMembership", networkId: network.id, role: "member" });
     expect(demoted.status).toBe(200);
     const removed = await client.post(`/admin/people/${coordinator.id}`, { intent: "removeMembership", networkId: network.id });
     expect(removed.status).toBe(200);
     off();
-    expect(await findMembership(db(), network.id, coordinator.id)).toBeUndefined();
+    expect(await findMembership(server.db(), network.id, coordinator.id)).toBeUndefined();
     expect(changes).toEqual([
       { userId: newcomer.id, networkId: network.id, role: "coordinator" },
       { userId: coordinator.id, networkId: network.id, role: "member" },
@@ -415,7 +403,7 @@ describe(`admin pages: invitations and outbox (${process.env.TEST_DATABASE})`, (
     const sent = await client.post("/admin/invite", { email, locale: "it", networkId: "", networkRole: "member", platformRole: "observer" });
     expect(sent.status).toBe(200);
     expect(sent.body).toContain(`An invitation has been sent to ${email}.`);
-    const mail = (await listOutbox(db())).find((m) => m.to_address === email);
+    const mail = (await listOutbox(server.db())).find((m) => m.to_address === email);
     expect(mail?.kind).toBe("invitation");
     expect(mail?.locale).toBe("it");
 
@@ -443,7 +431,7 @@ describe(`admin pages: invitations and outbox (${process.env.TEST_DATABASE})`, (
 
   it("lists open invitations of every kind; withdrawing one kills its link, and only admins may", async () => {
     const { client } = await asAdmin();
-    const network = await buildNetwork(db());
+    const network = await buildNetwork(server.db());
     const platformOnly = `${uniq("moderator")}@example.test`;
     const toNetwork = `${uniq("member")}@example.test`;
     await client.post("/admin/invite", { email: platformOnly, locale: "de", networkId: "", networkRole: "member", platformRole: "moderator" });
@@ -453,10 +441,10 @@ describe(`admin pages: invitations and outbox (${process.env.TEST_DATABASE})`, (
     expect(page).toMatch(new RegExp(`${platformOnly}</td><td><span class="badge">Moderator</span>`));
     expect(page).toContain(`${network.name} · Coordinator`);
 
-    const invitations = await listOpenInvitations(db(), new Date().toISOString());
+    const invitations = await listOpenInvitations(server.db(), new Date().toISOString());
     const target = invitations.find((i) => i.email === platformOnly)!;
     const linkOf = async (email: string) => {
-      const mail = (await listOutbox(db())).find((m) => m.to_address === email && m.kind === "invitation")!;
+      const mail = (await listOutbox(server.db())).find((m) => m.to_address === email && m.kind === "invitation")!;
       return new URL(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/.exec(mail.text_body)![0]).pathname;
     };
 
@@ -477,18 +465,18 @@ describe(`admin pages: invitations and outbox (${process.env.TEST_DATABASE})`, (
     const again = await client.post("/admin/invite", { intent: "revokeInvitation", invitationId: target.id, email: platformOnly });
     expect(again.status).toBe(409);
     expect(again.body).toContain("This invitation is no longer open");
-    const audit = await listAuditEntries(db(), 500);
+    const audit = await listAuditEntries(server.db(), 500);
     expect(audit.filter((e) => e.action === "invitation.revoked" && e.target_id === target.id)).toHaveLength(1);
   });
 
   it("invites to a network: an existing account gets the membership at once", async () => {
     const { client } = await asAdmin();
-    const network = await buildNetwork(db());
-    const person = await buildUser(db());
+    const network = await buildNetwork(server.db());
+    const person = await buildUser(server.db());
     const response = await client.post("/admin/invite", { email: person.email, locale: "de", networkId: network.id, networkRole: "", platformRole: "" });
     expect(response.status).toBe(200);
     expect(response.body).toContain("already had an account");
-    expect((await findMembership(db(), network.id, person.id))?.role).toBe("member");
+    expect((await findMembership(server.db(), network.id, person.id))?.role).toBe("member");
     const unknown = await client.post("/admin/invite", { email: "x@example.test", locale: "de", networkId: "no-such-network", networkRole: "member", platformRole: "" });
     expect(unknown.status).toBe(400);
   });

@@ -3,38 +3,25 @@
  * read everything, nobody changes anything (pages, forms and the open editor alike), the
  * network leaves the network of networks, and reactivating gives everything back.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { describe, expect, it } from "vitest";
+import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient } from "#server/testing/http-client";
-import { buildNetwork, buildUser, buildWorkProgramme, uniq } from "#server/testing/factories";
+import { loggedInUser } from "#server/testing/logged-in-user";
+import { buildNetwork, buildUser, buildWorkProgramme, uniq, type UserOptions } from "#server/testing/factories";
 import { eventually, openDoc } from "#server/testing/collab-client";
 import { findNetworkById } from "#db/queries/networks";
 import { listAuditEntries } from "#db/queries/audit";
 import { listUpdates } from "#db/queries/collab";
 import { listOutbox } from "#db/queries/outbox";
 import { COLLAB_CLOSE } from "#shared/collab/protocol";
-import type { NetworkRole, PlatformRole } from "#shared/roles";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
-const db = () => server.services.db;
-
-async function person(options: { platformRoles?: PlatformRole[]; memberships?: Array<{ networkId: string; role: NetworkRole }> }) {
-  const user = await buildUser(db(), { ...options, locale: "en" });
-  const client = new TestClient(server.url);
-  await client.login(user.email, user.password);
-  return { user, client };
-}
+const person = (options: Pick<UserOptions, "platformRoles" | "memberships">) => loggedInUser(server, { ...options, locale: "en" });
 
 /** A network with an admin, a coordinator, a member and an observer, all logged in. */
 async function scene() {
-  const network = await buildNetwork(db(), { name: uniq("Archivable network") });
+  const network = await buildNetwork(server.db(), { name: uniq("Archivable network") });
   const [admin, coordinator, member, observer] = await Promise.all([
     person({ platformRoles: ["admin"] }),
     person({ memberships: [{ networkId: network.id, role: "coordinator" }] }),
@@ -47,25 +34,25 @@ async function scene() {
 const archive = (admin: TestClient, networkId: string, intent: "archive" | "reactivate" = "archive") => admin.post(`/admin/networks/${networkId}`, { intent });
 
 const inviteLinkFor = async (email: string) => {
-  const mail = (await listOutbox(db())).find((m) => m.to_address === email);
+  const mail = (await listOutbox(server.db())).find((m) => m.to_address === email);
   const match = /https?:\/\/\S+(\/invite\/[A-Za-z0-9_-]+)/.exec(mail?.text_body ?? "");
   if (!match?.[1]) throw new Error(`no invitation mail to ${email}`);
   return match[1];
 };
 
 const auditActions = async (networkId: string) =>
-  (await listAuditEntries(db(), 1000)).filter((e) => e.target_id === networkId).map((e) => e.action);
+  (await listAuditEntries(server.db(), 1000)).filter((e) => e.target_id === networkId).map((e) => e.action);
 
 describe(`archiving a network (${process.env.TEST_DATABASE})`, () => {
   it("is done by an admin once, audited, and undone by reactivating", async () => {
     const { network, admin, coordinator } = await scene();
     expect((await coordinator.client.post(`/admin/networks/${network.id}`, { intent: "archive" })).status).toBe(403);
-    expect((await findNetworkById(db(), network.id))?.archived_at).toBeNull();
+    expect((await findNetworkById(server.db(), network.id))?.archived_at).toBeNull();
 
     const archived = await archive(admin.client, network.id);
     expect(archived.status).toBe(200);
     expect(archived.body).toContain("The network has been archived");
-    expect((await findNetworkById(db(), network.id))?.archived_at).not.toBeNull();
+    expect((await findNetworkById(server.db(), network.id))?.archived_at).not.toBeNull();
     // A second click changes nothing and writes no second entry.
     await archive(admin.client, network.id);
     expect((await auditActions(network.id)).filter((a) => a === "network.archived")).toHaveLength(1);
@@ -73,13 +60,13 @@ describe(`archiving a network (${process.env.TEST_DATABASE})`, () => {
 
     const reactivated = await archive(admin.client, network.id, "reactivate");
     expect(reactivated.body).toContain("The network is active again.");
-    expect((await findNetworkById(db(), network.id))?.archived_at).toBeNull();
+    expect((await findNetworkById(server.db(), network.id))?.archived_at).toBeNull();
     expect(await auditActions(network.id)).toContain("network.reactivated");
   });
 
   it("keeps everything readable for members and observers and refuses every change, until reactivated", async () => {
     const { network, admin, coordinator, member, observer } = await scene();
-    const wp = await buildWorkProgramme(db(), network.id);
+    const wp = await buildWorkProgramme(server.db(), network.id);
     await archive(admin.client, network.id);
 
     for (const reader of [coordinator, member, observer]) {
@@ -106,21 +93,21 @@ describe(`archiving a network (${process.env.TEST_DATABASE})`, () => {
 
   it("turns an open editor into a reader at once, and stores nothing it writes afterwards", async () => {
     const { network, admin, member } = await scene();
-    const wp = await buildWorkProgramme(db(), network.id);
+    const wp = await buildWorkProgramme(server.db(), network.id);
     const editor = openDoc(server.url, member.client, wp.docName);
     try {
       await editor.synced;
       editor.doc.getText("t").insert(0, "before");
-      await eventually(async () => (await listUpdates(db(), wp.docName)).length > 0, 5000, "the edit stored");
+      await eventually(async () => (await listUpdates(server.db(), wp.docName)).length > 0, 5000, "the edit stored");
       const closed = editor.nextClose();
       await archive(admin.client, network.id);
       expect(await closed).toBe(COLLAB_CLOSE.accessChanged);
       // The stock client reconnects by itself, now as a reader: what it writes is dropped.
       await eventually(() => editor.provider.wsconnected && editor.provider.synced, 5000, "reconnected");
-      const storedBefore = (await listUpdates(db(), wp.docName)).length;
+      const storedBefore = (await listUpdates(server.db(), wp.docName)).length;
       editor.doc.getText("t").insert(0, "after the archive ");
       await new Promise((r) => setTimeout(r, 300));
-      expect((await listUpdates(db(), wp.docName)).length).toBe(storedBefore);
+      expect((await listUpdates(server.db(), wp.docName)).length).toBe(storedBefore);
       expect((await server.server.collab.read(wp.docName)).getText("t").toString()).toBe("before");
     } finally {
       editor.destroy();
@@ -138,11 +125,11 @@ describe(`archiving a network (${process.env.TEST_DATABASE})`, () => {
     expect(page.body).toContain("Invitation withdrawn");
     const accepted = await new TestClient(server.url).post(link, { name: "Late Comer", password: "long-enough-pw", passwordConfirm: "long-enough-pw", locale: "en" });
     expect(accepted.body).toContain("Invitation withdrawn");
-    const entry = (await listAuditEntries(db(), 1000)).find((e) => e.target_id === network.id && e.action === "network.archived");
+    const entry = (await listAuditEntries(server.db(), 1000)).find((e) => e.target_id === network.id && e.action === "network.archived");
     expect(JSON.parse(entry?.details ?? "{}")).toMatchObject({ withdrawnInvitations: 1 });
 
     // The admin's forms no longer offer the network, and posting it anyway is refused.
-    const outsider = await buildUser(db(), {});
+    const outsider = await buildUser(server.db(), {});
     const personPage = await admin.client.get(`/admin/people/${outsider.id}`);
     expect(personPage.body).not.toContain(`value="${network.id}"`);
     expect((await admin.client.get("/admin/invite")).body).not.toContain(`value="${network.id}"`);

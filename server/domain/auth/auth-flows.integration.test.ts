@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { describe, expect, it } from "vitest";
+import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient } from "#server/testing/http-client";
 import { buildNetwork, buildUser } from "#server/testing/factories";
 import { listOutbox } from "#db/queries/outbox";
 import { MAX_FAILURES_PER_ACCOUNT } from "./login";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 const linkIn = (text: string, path: string) => {
   const match = new RegExp(`https?://[^\\s]+${path}/[A-Za-z0-9_-]+`).exec(text);

@@ -4,8 +4,8 @@
  * address has an account), and one connection asking too often is told to wait, in its
  * language, with what it typed kept.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { describe, expect, it } from "vitest";
+import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient } from "#server/testing/http-client";
 import { buildUser } from "#server/testing/factories";
 import { listOutbox } from "#db/queries/outbox";
@@ -14,14 +14,8 @@ import { MAX_RESET_MAILS_PER_ACCOUNT, MAX_RESET_REQUESTS_PER_IP } from "./passwo
 import itAuth from "../../../locales/it/auth.json";
 import enAuth from "../../../locales/en/auth.json";
 
-let server: TestServer;
-beforeAll(async () => {
-  // Behind a (test) proxy, so each test can speak from its own address.
-  server = await startTestServer({ config: { trustProxy: true } });
-});
-afterAll(async () => {
-  await server?.close();
-});
+// Behind a (test) proxy, so each test can speak from its own address.
+const server = useTestServer({ config: { trustProxy: true } });
 
 const from = (ip: string) => ({ headers: { "X-Forwarded-For": ip } });
 const resetMailsTo = async (email: string) =>

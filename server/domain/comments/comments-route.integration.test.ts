@@ -5,9 +5,9 @@
  * refusals (mention of someone without access, someone else's comment, ids of another
  * network's document), and that a refused request stores nothing. Runs on SQLite and PostgreSQL.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient, type TestResponse } from "#server/testing/http-client";
 import { buildNetwork, buildUser, buildWorkProgramme } from "#server/testing/factories";
 import { anchorInText } from "#shared/collab/anchors";
@@ -20,7 +20,7 @@ const ROLES = ["anonymous", "coordinatorA", "memberA", "observer", "memberB"] as
 type Role = (typeof ROLES)[number];
 type Person = Exclude<Role, "anonymous">;
 
-let server: TestServer;
+const server = useTestServer();
 let netA: Awaited<ReturnType<typeof buildNetwork>>;
 let netB: Awaited<ReturnType<typeof buildNetwork>>;
 let wpA: { id: string; docName: string };
@@ -54,7 +54,6 @@ async function startedThread(client: TestClient, wp = wpA, net = netA): Promise<
 const threadsOf = async (docName: string) => listThreadsOfDocument(server.services.db, docName);
 
 beforeAll(async () => {
-  server = await startTestServer();
   const db = server.services.db;
   netA = await buildNetwork(db);
   netB = await buildNetwork(db);
@@ -74,9 +73,6 @@ beforeAll(async () => {
     clients[role] = new TestClient(server.url);
     await clients[role].login(users[role].email, users[role].password);
   }
-});
-afterAll(async () => {
-  await server?.close();
 });
 
 describe(`comments route (${process.env.TEST_DATABASE})`, () => {

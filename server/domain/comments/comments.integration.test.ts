@@ -3,9 +3,9 @@
  * document, replies and mentions notify the right people, only authors edit or delete, and
  * ids from another document are refused. Runs on SQLite and PostgreSQL.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { useTestServer } from "#server/testing/use-test-server";
 import { buildNetwork, buildUser, buildWorkProgramme } from "#server/testing/factories";
 import { loadActor } from "#server/domain/auth/actor";
 import { anchorInText } from "#shared/collab/anchors";
@@ -13,13 +13,7 @@ import { deleteComment, editComment, reply, setThreadResolved, startThread, thre
 import { listNotificationsOf } from "#db/queries/notifications";
 import { listThreadsOfDocument } from "#db/queries/comments";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 const anchor = () => {
   const doc = new Y.Doc();

@@ -13,7 +13,7 @@ import * as Y from "yjs";
 import { getSchema } from "@tiptap/core";
 import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient } from "#server/testing/http-client";
 import { buildNetwork, buildOrganisation, buildUser, buildWorkProgramme, uniq } from "#server/testing/factories";
 import { eventually, openDoc, type DocClient } from "#server/testing/collab-client";
@@ -35,14 +35,12 @@ if (!PDFTOTEXT) {
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-let server: TestServer;
+const server = useTestServer();
 let dir: string;
 beforeAll(async () => {
-  server = await startTestServer();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "ca-export-"));
 });
-afterAll(async () => {
-  await server?.close();
+afterAll(() => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -5,16 +5,17 @@
  * (nobody else's), the header carries the unread count for every page, and the e-mail
  * choices on /account are saved. Runs on SQLite and PostgreSQL.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient } from "#server/testing/http-client";
+import { loggedInUser } from "#server/testing/logged-in-user";
 import { buildNetwork, buildUser } from "#server/testing/factories";
 import { notify, type NotificationInput } from "./notify";
 import { NOTIFICATIONS_PER_PAGE, emailChoices, notificationCentre, unreadCount } from "./centre";
 import en from "../../../locales/en/notifications.json";
 import de from "../../../locales/de/notifications.json";
 
-let server: TestServer;
+const server = useTestServer();
 let network: Awaited<ReturnType<typeof buildNetwork>>;
 type Person = Awaited<ReturnType<typeof buildUser>> & { client: TestClient; name: string };
 let alice: Person;
@@ -22,9 +23,7 @@ let bob: Person;
 let carla: Person;
 
 async function person(name: string, locale: "en" | "de" = "en"): Promise<Person> {
-  const user = await buildUser(server.services.db, { name, locale, memberships: [{ networkId: network.id, role: "member" }] });
-  const client = new TestClient(server.url);
-  await client.login(user.email, user.password);
+  const { user, client } = await loggedInUser(server, { name, locale, memberships: [{ networkId: network.id, role: "member" }] });
   return { ...user, client, name };
 }
 
@@ -41,14 +40,10 @@ const input = (recipient: Person, actor: Person, overrides: Partial<Notification
 });
 
 beforeAll(async () => {
-  server = await startTestServer();
   network = await buildNetwork(server.services.db);
   alice = await person("Alice Anders");
   bob = await person("Bob Berger");
   carla = await person("Carla Conti", "de");
-});
-afterAll(async () => {
-  await server?.close();
 });
 
 /** Which e-mail checkboxes the account page renders checked. */

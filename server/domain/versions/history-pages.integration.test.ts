@@ -6,15 +6,15 @@
  * DOCX and PDF through the export route. A refused request changes nothing.
  * Runs on SQLite and PostgreSQL.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import mammoth from "mammoth";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient } from "#server/testing/http-client";
 import { buildNetwork, buildUser, buildWorkProgramme, uniq } from "#server/testing/factories";
 import { eventually } from "#server/testing/collab-client";
+import { addActivity, writeParagraph } from "#server/testing/work-programme-edits";
 import { listVersions } from "#db/queries/versions";
-import { ACTIVITIES_FIELD, CONTENT_FIELD } from "#shared/collab/work-programme-doc";
 import { deriveContent } from "#server/collab/derive";
 import { createNamedVersion } from "./versions";
 import { notificationCentre } from "../notifications/centre";
@@ -24,7 +24,7 @@ import enCommon from "../../../locales/en/common.json";
 const ROLES = ["anonymous", "coordinatorA", "memberA", "observer", "admin", "memberB"] as const;
 type Role = (typeof ROLES)[number];
 
-let server: TestServer;
+const server = useTestServer({ collab: { idleAfterMs: 200 } });
 let netA: Awaited<ReturnType<typeof buildNetwork>>;
 let netB: Awaited<ReturnType<typeof buildNetwork>>;
 let wpA: { id: string; docName: string };
@@ -34,22 +34,6 @@ const users = {} as Record<Exclude<Role, "anonymous">, { id: string; email: stri
 const clients = {} as Record<Role, TestClient>;
 let namedA: { id: string };
 let otherVersion: { id: string };
-
-function writeParagraph(doc: Y.Doc, text: string) {
-  const fragment = doc.getXmlFragment(CONTENT_FIELD);
-  fragment.delete(0, fragment.length);
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  fragment.insert(0, [paragraph]);
-}
-
-function addActivity(doc: Y.Doc, id: string, title: string) {
-  const map = new Y.Map<unknown>();
-  map.set("id", id);
-  map.set("title", title);
-  map.set("status", "planned");
-  doc.getArray(ACTIVITIES_FIELD).push([map]);
-}
 
 /** Writes through the live document, as an editor would, and waits for the automatic version. */
 async function edit(docName: string, userId: string, change: (doc: Y.Doc) => void) {
@@ -68,7 +52,6 @@ const currentText = async (docName: string) => {
 };
 
 beforeAll(async () => {
-  server = await startTestServer({ collab: { idleAfterMs: 200 } });
   const db = server.services.db;
   netA = await buildNetwork(db);
   netB = await buildNetwork(db);
@@ -104,9 +87,6 @@ beforeAll(async () => {
 
   await edit(wpOther.docName, users.memberA.id, (doc) => writeParagraph(doc, "Text of the other programme"));
   otherVersion = (await listVersions(server.services.db, wpOther.docName))[0]!;
-});
-afterAll(async () => {
-  await server?.close();
 });
 
 const historyPath = (wp = wpA, net = netA) => `/networks/${net.slug}/work-programmes/${wp.id}/history`;

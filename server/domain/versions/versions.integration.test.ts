@@ -3,54 +3,27 @@
  * versions, and restore — every connected editor gets the old content live, and the
  * history keeps every earlier version (a restore deletes nothing and can be undone).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
-import { TestClient } from "#server/testing/http-client";
-import { buildNetwork, buildUser, buildWorkProgramme } from "#server/testing/factories";
+import { describe, expect, it } from "vitest";
+import { useTestServer } from "#server/testing/use-test-server";
+import { buildNetwork, buildWorkProgramme } from "#server/testing/factories";
 import { eventually, openDoc, type DocClient } from "#server/testing/collab-client";
+import { loggedInUser } from "#server/testing/logged-in-user";
+import { addActivity, writeParagraph } from "#server/testing/work-programme-edits";
 import { createNamedVersion, restoreVersion, versionHistory } from "./versions";
 import { listVersions } from "#db/queries/versions";
 import { ACTIVITIES_FIELD, CONTENT_FIELD, readActivities } from "#shared/collab/work-programme-doc";
 import { deriveContent } from "#server/collab/derive";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ collab: { idleAfterMs: 200 } });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer({ collab: { idleAfterMs: 200 } });
 
 const textOf = (c: DocClient) => deriveContent(c.doc).text;
-
-function writeParagraph(doc: Y.Doc, text: string) {
-  doc.transact(() => {
-    const fragment = doc.getXmlFragment(CONTENT_FIELD);
-    fragment.delete(0, fragment.length);
-    const paragraph = new Y.XmlElement("paragraph");
-    paragraph.insert(0, [new Y.XmlText(text)]);
-    fragment.insert(0, [paragraph]);
-  });
-}
-
-function addActivity(doc: Y.Doc, id: string, title: string) {
-  const map = new Y.Map<unknown>();
-  map.set("id", id);
-  map.set("title", title);
-  map.set("status", "planned");
-  doc.getArray(ACTIVITIES_FIELD).push([map]);
-}
 
 async function setting() {
   const network = await buildNetwork(server.services.db);
   const wp = await buildWorkProgramme(server.services.db, network.id);
   const people = [];
   for (let i = 0; i < 2; i++) {
-    const user = await buildUser(server.services.db, { memberships: [{ networkId: network.id, role: i === 0 ? "coordinator" : "member" }] });
-    const client = new TestClient(server.url);
-    await client.login(user.email, user.password);
-    people.push({ user, client });
+    people.push(await loggedInUser(server, { memberships: [{ networkId: network.id, role: i === 0 ? "coordinator" : "member" }] }));
   }
   return { network, wp, people };
 }

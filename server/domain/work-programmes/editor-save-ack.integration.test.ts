@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient } from "#server/testing/http-client";
 import { buildNetwork, buildUser, buildWorkProgramme } from "#server/testing/factories";
 import { eventually, openDoc, type DocClient } from "#server/testing/collab-client";
@@ -16,22 +16,20 @@ import { COLLAB_CLOSE, MESSAGE_SAVED } from "#shared/collab/protocol";
 import { checkStored, deletionsOf, type PendingDeletions } from "#shared/collab/saved-snapshot";
 import { setWorkProgrammeArchived } from "./manage";
 
-let server: TestServer;
+const server = useTestServer();
 let member: TestClient;
 let networkId: string;
 const open: DocClient[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
   const network = await buildNetwork(server.services.db);
   networkId = network.id;
   const user = await buildUser(server.services.db, { memberships: [{ networkId, role: "member" }] });
   member = new TestClient(server.url);
   await member.login(user.email, user.password);
 });
-afterAll(async () => {
+afterAll(() => {
   for (const client of open) client.destroy();
-  await server?.close();
 });
 
 /** An editor-like client: asks for acknowledgements and checks them like the editor does. */

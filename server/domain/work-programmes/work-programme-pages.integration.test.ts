@@ -4,8 +4,8 @@
  * and admins who are not members get 403, outsiders 404), and that an id of one network
  * requested under another network's address is a 404. Runs on SQLite and PostgreSQL.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "#server/testing/test-server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient } from "#server/testing/http-client";
 import { buildNetwork, buildUser, buildWorkProgramme, uniq } from "#server/testing/factories";
 import { findWorkProgramme, listWorkProgrammesOfNetwork } from "#db/queries/work-programmes";
@@ -14,7 +14,7 @@ import en from "../../../locales/en/workprogramme.json";
 const ROLES = ["anonymous", "coordinatorA", "memberA", "observer", "admin", "memberB", "memberAB"] as const;
 type Role = (typeof ROLES)[number];
 
-let server: TestServer;
+const server = useTestServer();
 let netA: Awaited<ReturnType<typeof buildNetwork>>;
 let netB: Awaited<ReturnType<typeof buildNetwork>>;
 let wpA: { id: string };
@@ -23,7 +23,6 @@ let archivedA: { id: string };
 const clients = {} as Record<Role, TestClient>;
 
 beforeAll(async () => {
-  server = await startTestServer();
   const db = server.services.db;
   netA = await buildNetwork(db);
   netB = await buildNetwork(db);
@@ -49,9 +48,6 @@ beforeAll(async () => {
     clients[role] = new TestClient(server.url);
     await clients[role].login(user.email, user.password);
   }
-});
-afterAll(async () => {
-  await server?.close();
 });
 
 const listPath = () => `/networks/${netA.slug}/work-programmes`;
