@@ -22,17 +22,20 @@ import type { EditorState, Transaction } from "@tiptap/pm/state";
 import { flushBrowserSelection } from "./flush-browser-selection";
 
 /** Steps, a selection or stored marks mean the transaction says where the caret goes. */
-function carriesOnlyMetadata(tr: Transaction): boolean {
+export function carriesOnlyMetadata(tr: Transaction): boolean {
   return tr.steps.length === 0 && !tr.selectionSet && !tr.storedMarksSet;
 }
 
-/** `meta` is private in prosemirror-state; without it the transaction goes out unchanged. */
-function rebuildOn(state: EditorState, tr: Transaction): Transaction | null {
+/**
+ * The same metadata (and scroll request) on the current state. `meta` is private in
+ * prosemirror-state; without it the transaction goes out unchanged.
+ */
+export function rebuildOn(state: EditorState, tr: Transaction): Transaction | null {
   const meta = (tr as unknown as { meta?: Record<string, unknown> }).meta;
   if (!meta) return null;
   const rebuilt = state.tr;
   for (const [key, value] of Object.entries(meta)) rebuilt.setMeta(key, value);
-  return rebuilt;
+  return tr.scrolledIntoView ? rebuilt.scrollIntoView() : rebuilt;
 }
 
 export const BrowserSelectionFirst = Extension.create({
