@@ -30,15 +30,7 @@ const MARKERS = 30;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The text of the editor's first or last block, collaborators' caret labels left out. */
-function blockText(page: Page, which: "first" | "last"): Promise<string> {
-  return page.evaluate((selector) => {
-    const block = document.querySelector(selector);
-    if (!block) return "";
-    const copy = block.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll(".collab-caret").forEach((caret) => caret.remove());
-    return copy.textContent ?? "";
-  }, `.ProseMirror > :${which}-child`);
-}
+const blockText = (page: Page, which: "first" | "last") => editorText(page, `.ProseMirror > :${which}-child`);
 
 describe(`caret keys while a colleague types (${DATABASE})`, () => {
   it("every marker typed after Ctrl+End lands at the end while the other person types at the start", async () => {

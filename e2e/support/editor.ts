@@ -34,18 +34,18 @@ export async function openEditor(session: Session, slug: string, id: string, sea
 }
 
 /**
- * The document's text as its readers see it. Collaborators' carets are elements inside the
- * editor whose labels carry the collaborator's name, so they are removed from a copy first;
- * otherwise a name would turn up in the middle of the text wherever someone else's caret
- * stands. The copy is never rendered, so blocks run together without line breaks (innerText
+ * The document's text (or one block's, by `selector`) as its readers see it. Collaborators'
+ * carets are elements inside the editor whose labels carry the collaborator's name, so they
+ * are removed from a copy first; otherwise a name would turn up in the middle of the text
+ * wherever someone else's caret stands. The copy is never rendered, so blocks run together without line breaks (innerText
  * of an unrendered element is its textContent too).
  */
-export async function editorText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const root = document.querySelector(".ProseMirror");
+export async function editorText(page: Page, selector = ".ProseMirror"): Promise<string> {
+  return page.evaluate((selector) => {
+    const root = document.querySelector(selector);
     if (!root) return "";
     const copy = root.cloneNode(true) as HTMLElement;
     copy.querySelectorAll(".collab-caret").forEach((caret) => caret.remove());
     return copy.textContent ?? "";
-  });
+  }, selector);
 }
