@@ -154,6 +154,18 @@ export interface CollabDocumentsTable {
   json: string;
   compacted_at: string;
   derived_at: string | null;
+  /** Why the last derivation failed (null when it succeeded), shown to admins. */
+  derive_error: string | null;
+  derive_failed_at: string | null;
+}
+
+/** Which person a Yjs client id belongs to in a document: the first who used it. */
+export interface CollabClientIdsTable {
+  name: string;
+  /** A Yjs client id (an unsigned integer below 2^53; PostgreSQL returns bigint as a string). */
+  client_id: number | string;
+  user_id: string;
+  claimed_at: string;
 }
 
 export interface CollabUpdatesTable {
@@ -276,6 +288,7 @@ export interface Database {
   work_programmes: WorkProgrammesTable;
   collab_documents: CollabDocumentsTable;
   collab_updates: CollabUpdatesTable;
+  collab_client_ids: CollabClientIdsTable;
   wp_activities: WpActivitiesTable;
   wp_milestones: WpMilestonesTable;
   document_versions: DocumentVersionsTable;

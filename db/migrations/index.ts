@@ -7,10 +7,12 @@ import * as spine from "./20261121_0830_spine";
 import * as workProgrammes from "./20261121_0930_work_programmes";
 import * as commentsVersionsNotifications from "./20261121_1000_comments_versions_notifications";
 import * as throttleEvents from "./20261121_1100_throttle_events";
+import * as collabHardening from "./20261204_1000_collab_hardening";
 
 export const migrations: Record<string, Migration> = {
   "20261121_0830_spine": spine,
   "20261121_0930_work_programmes": workProgrammes,
   "20261121_1000_comments_versions_notifications": commentsVersionsNotifications,
   "20261121_1100_throttle_events": throttleEvents,
+  "20261204_1000_collab_hardening": collabHardening,
 };

@@ -26,6 +26,17 @@ export const COLLAB_CLOSE = {
   accessRevoked: 4403,
   // 40xx: y-websocket reconnects; 44xx: it gives up (its default shouldReconnect), which is what we want for these.
   handshakeTimeout: 4008,
+  /**
+   * Updates arrived whose predecessors never did (more than the pending limit allows). The
+   * server dropped what it could not apply; reconnecting resyncs, so an honest editor loses nothing.
+   */
+  outOfOrder: 4009,
+  /** More messages or bytes than a person may send in a short time: reconnect after a pause (with backoff). */
+  tooFast: 4029,
+  /** The document reached its size limit; this change was not stored. */
+  documentTooLarge: 4413,
+  /** A change the server refuses: nested deeper than the editor allows, or written under someone else's client id. */
+  refused: 4422,
   tooManyConnections: 4429,
   tooLarge: 1009,
   shuttingDown: 1012,
@@ -36,6 +47,8 @@ export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   COLLAB_CLOSE.sessionEnded,
   COLLAB_CLOSE.accessRevoked,
   COLLAB_CLOSE.tooManyConnections,
+  COLLAB_CLOSE.documentTooLarge,
+  COLLAB_CLOSE.refused,
 ]);
 
 export const COLLAB_LIMITS = {
