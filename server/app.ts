@@ -80,6 +80,7 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
     maxSocketsPerDocument: services.config.collabMaxSocketsPerDocument,
     idleAfterMs: services.config.autoVersionIdleMinutes * 60_000,
     ...options.collab,
+    limits: { ...services.config.collabLimits, ...options.collab?.limits },
   });
 
   const stopAutoVersions = recordVersionsWhenIdle(services, collab, docTypes);

@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { isPostgresUrl } from "#db/connection";
+import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from "./collab/limits";
 
 export interface Config {
   port: number;
@@ -26,6 +27,8 @@ export interface Config {
   collabMaxSocketsPerDocument: number;
   /** A changed document left alone this long gets an automatic version. */
   autoVersionIdleMinutes: number;
+  /** What one co-editing connection, person and document may cost (server/collab/limits.ts). */
+  collabLimits: CollabLimits;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +93,19 @@ export function loadConfig(env: Env = process.env): Config {
     collabMaxSocketsPerUser: int("COLLAB_MAX_SOCKETS_PER_USER", 20, 1, 10_000),
     collabMaxSocketsPerDocument: int("COLLAB_MAX_SOCKETS_PER_DOCUMENT", 300, 1, 100_000),
     autoVersionIdleMinutes: int("AUTO_VERSION_IDLE_MINUTES", 10, 1, 24 * 60),
+    collabLimits: {
+      ...DEFAULT_COLLAB_LIMITS,
+      messagesPerSecondPerConnection: int("COLLAB_MESSAGES_PER_SECOND_PER_CONNECTION", DEFAULT_COLLAB_LIMITS.messagesPerSecondPerConnection, 1, 1_000_000),
+      messagesPerSecondPerPerson: int("COLLAB_MESSAGES_PER_SECOND_PER_PERSON", DEFAULT_COLLAB_LIMITS.messagesPerSecondPerPerson, 1, 1_000_000),
+      bytesPerSecondPerConnection: int("COLLAB_BYTES_PER_SECOND_PER_CONNECTION", DEFAULT_COLLAB_LIMITS.bytesPerSecondPerConnection, 1024, 2 ** 31),
+      bytesPerSecondPerPerson: int("COLLAB_BYTES_PER_SECOND_PER_PERSON", DEFAULT_COLLAB_LIMITS.bytesPerSecondPerPerson, 1024, 2 ** 31),
+      maxPendingUpdates: int("COLLAB_MAX_PENDING_UPDATES", DEFAULT_COLLAB_LIMITS.maxPendingUpdates, 0, 100_000),
+      maxPendingBytes: int("COLLAB_MAX_PENDING_BYTES", DEFAULT_COLLAB_LIMITS.maxPendingBytes, 0, 2 ** 30),
+      maxDocumentBytes: int("COLLAB_MAX_DOCUMENT_BYTES", DEFAULT_COLLAB_LIMITS.maxDocumentBytes, 64 * 1024, 2 ** 31),
+      maxDepth: int("COLLAB_MAX_DEPTH", DEFAULT_COLLAB_LIMITS.maxDepth, 8, 1_000),
+      compactAfterRows: int("COLLAB_COMPACT_AFTER_ROWS", DEFAULT_COLLAB_LIMITS.compactAfterRows, 10, 10_000_000),
+      compactAfterBytes: int("COLLAB_COMPACT_AFTER_BYTES", DEFAULT_COLLAB_LIMITS.compactAfterBytes, 1024, 2 ** 31),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -29,7 +29,19 @@ async function main() {
   const buildDir = fs.existsSync(path.join(here, "server", "index.js")) ? here : undefined;
   const server = await createPlatformServer({ services, remix: config.mode === "development" ? "vite" : "build", buildDir });
 
-  await new Promise<void>((resolve) => server.httpServer.listen(config.port, config.host, resolve));
+  try {
+    await listen(server.httpServer, config.port, config.host);
+  } catch (error) {
+    // A port in use or not ours to take is a configuration problem: say which variable, exit 2.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL") {
+      const why = code === "EADDRINUSE" ? "is already in use" : code === "EACCES" ? "may not be used by this user" : "is not an address of this machine";
+      console.error(new ConfigError([`PORT ${config.port} on HOST ${config.host} ${why}; set PORT (or HOST) to a free one.`]).message);
+      await handle.close().catch(() => undefined);
+      process.exit(2);
+    }
+    throw error;
+  }
   log.info(`ConnActions listening on ${config.publicUrl} (database: ${services.dialect}, mode: ${config.mode})`);
 
   let stopping = false;
@@ -50,6 +62,16 @@ async function main() {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+function listen(httpServer: import("node:http").Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(port, host, () => {
+      httpServer.off("error", reject);
+      resolve();
+    });
+  });
 }
 
 main().catch((error) => {

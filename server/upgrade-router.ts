@@ -44,9 +44,30 @@ export function refuseUpgrade(socket: Duplex, status: number): void {
   socket.end(`HTTP/1.1 ${status} ${REASONS[status] ?? "Error"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
+/** The document name from a `/collab/…` path, or null when its percent-encoding is broken. */
+export function collabDocNameOf(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice(COLLAB_PREFIX.length));
+  } catch {
+    return null; // URIError: "%E0%A4%A" and friends
+  }
+}
+
 export function attachUpgradeRouter(httpServer: HttpServer, options: UpgradeRouterOptions): void {
+  const { log } = options.services;
   httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => socket.destroy());
+    // Everything here runs on bytes from the network before any login: whatever throws
+    // refuses this one upgrade and is logged, never reaches the process.
+    try {
+      route(req, socket, head);
+    } catch (error) {
+      log.error(`[upgrade] refused ${describe(req)} after an error`, error);
+      refuseUpgrade(socket, 400);
+    }
+  });
+
+  function route(req: IncomingMessage, socket: Duplex, head: Buffer) {
     const pathname = (req.url ?? "/").split("?")[0] ?? "/";
 
     if (!isAcceptableUpgradeOrigin(req, options.services.config.publicUrl)) {
@@ -58,7 +79,8 @@ export function attachUpgradeRouter(httpServer: HttpServer, options: UpgradeRout
     if (options.devHmr && req.headers["sec-websocket-protocol"] === "vite-hmr") return;
 
     if (pathname.startsWith(COLLAB_PREFIX)) {
-      const docName = decodeURIComponent(pathname.slice(COLLAB_PREFIX.length));
+      const docName = collabDocNameOf(pathname);
+      if (docName === null) return refuseUpgrade(socket, 400);
       options
         .authoriseCollab(req, docName)
         .then((grant) => {
@@ -67,11 +89,16 @@ export function attachUpgradeRouter(httpServer: HttpServer, options: UpgradeRout
           options.collab(req, socket, head, grant);
         })
         .catch((error: unknown) => {
-          options.services.log.error("[upgrade] collab authorisation failed", error);
+          log.error(`[upgrade] collab authorisation of ${describe(req)} failed`, error);
           refuseUpgrade(socket, 503);
         });
       return;
     }
     refuseUpgrade(socket, 404);
-  });
+  }
+}
+
+/** A log-safe description of a request: its path, shortened, without the query. */
+function describe(req: IncomingMessage): string {
+  return JSON.stringify((req.url ?? "").split("?")[0]!.slice(0, 200));
 }

@@ -6,8 +6,9 @@
  * - "saved" only after the server's MESSAGE_SAVED covers this client's own clock;
  * - offline (browser says so): the socket is closed on purpose and edits stay in this
  *   Y.Doc until the browser is online again, then they are sent with the next sync;
- * - the server's final close codes (session ended, access revoked, too many connections)
- *   stop reconnecting and say why;
+ * - the server's final close codes (session ended, access revoked, too many connections,
+ *   document too large, change refused) stop reconnecting and say why; the codes after
+ *   which it reconnects on its own (too fast, out of order) are explained for a while;
  * - an upgrade the server refuses outright (HTTP 401/404 before the WebSocket opens) looks
  *   like a network error to the browser, so after a few failed attempts the page itself is
  *   asked whether the session or the access is gone.
@@ -27,7 +28,14 @@ export interface CollabSnapshot {
   saved: boolean;
   /** The close code that ended the session for good, if any. */
   endedBy: number | null;
+  /** A recent close code the editor recovers from by itself, worth telling the person about. */
+  interruptedBy: number | null;
 }
+
+/** Close codes after which the provider reconnects by itself, but the person should know why it paused. */
+const EXPLAINED_CLOSE_CODES: ReadonlySet<number> = new Set([COLLAB_CLOSE.tooFast, COLLAB_CLOSE.outOfOrder]);
+/** How long such an explanation stays after the connection is live again. */
+const INTERRUPTION_NOTICE_MS = 8_000;
 
 export interface CollabSession {
   doc: Y.Doc;
@@ -65,7 +73,7 @@ export function useCollabSession(docName: string, user: CollabUser, onAccessChan
   const accessChanged = useRef(onAccessChanged);
   accessChanged.current = onAccessChanged;
   const [session, setSession] = useState<CollabSession | null>(null);
-  const [snapshot, setSnapshot] = useState<CollabSnapshot>({ connection: "connecting", saved: true, endedBy: null });
+  const [snapshot, setSnapshot] = useState<CollabSnapshot>({ connection: "connecting", saved: true, endedBy: null, interruptedBy: null });
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -83,6 +91,8 @@ export function useCollabSession(docName: string, user: CollabUser, onAccessChan
 
     let everLive = false;
     let endedBy: number | null = null;
+    let interruptedBy: number | null = null;
+    let interruptionTimer: number | undefined;
     let failures = 0;
     let opened = false;
     let disposed = false;
@@ -106,7 +116,14 @@ export function useCollabSession(docName: string, user: CollabUser, onAccessChan
       else if (provider.wsconnected && provider.synced) connection = "live";
       else connection = everLive ? "offline" : "connecting";
       if (connection === "live") everLive = true;
-      setSnapshot({ connection, saved: tracker.isSaved(), endedBy });
+      if (connection === "live" && interruptedBy !== null && interruptionTimer === undefined) {
+        interruptionTimer = window.setTimeout(() => {
+          interruptedBy = null;
+          interruptionTimer = undefined;
+          publish();
+        }, INTERRUPTION_NOTICE_MS);
+      }
+      setSnapshot({ connection, saved: tracker.isSaved(), endedBy, interruptedBy });
     };
 
     const end = (code: number) => {
@@ -131,6 +148,11 @@ export function useCollabSession(docName: string, user: CollabUser, onAccessChan
       // Rights changed (e.g. archived): the provider reconnects with the new rights; the page
       // reloads its data so the editor becomes read-only (or editable) to match.
       if (event?.code === COLLAB_CLOSE.accessChanged) accessChanged.current?.();
+      if (event && EXPLAINED_CLOSE_CODES.has(event.code)) {
+        interruptedBy = event.code;
+        window.clearTimeout(interruptionTimer);
+        interruptionTimer = undefined;
+      }
       if (event) {
         failures = opened ? 0 : failures + 1;
         opened = false;
@@ -177,6 +199,7 @@ export function useCollabSession(docName: string, user: CollabUser, onAccessChan
     return () => {
       disposed = true;
       window.clearTimeout(connectTimer);
+      window.clearTimeout(interruptionTimer);
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", onOffline);
       window.removeEventListener("beforeunload", onBeforeUnload);

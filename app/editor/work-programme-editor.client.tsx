@@ -150,6 +150,7 @@ function EditorBody({
         <PresenceList awareness={provider.awareness} myId={user.id} />
       </div>
       {ended ? <EndedMessage code={snapshot.endedBy} /> : null}
+      {!ended && snapshot.interruptedBy !== null ? <InterruptedMessage code={snapshot.interruptedBy} /> : null}
       <div className="wp-text-with-comments">
         <section className="wp-section wp-text-with-comments__text" aria-labelledby="wp-text-heading">
           <h2 id="wp-text-heading" className="visually-hidden">
@@ -224,11 +225,28 @@ function EndedMessage({ code }: { code: number | null }) {
       </div>
     );
   }
-  const message = code === COLLAB_CLOSE.tooManyConnections ? t("closed.tooManyConnections") : t("closed.accessRevoked");
+  const message =
+    code === COLLAB_CLOSE.tooManyConnections
+      ? t("closed.tooManyConnections")
+      : code === COLLAB_CLOSE.documentTooLarge
+        ? t("closed.documentTooLarge")
+        : code === COLLAB_CLOSE.refused
+          ? t("closed.refused")
+          : t("closed.accessRevoked");
   return (
     <div role="alert" className="alert alert--error">
       <p>{message}</p>
       <a href={here}>{t("closed.reload")}</a>
     </div>
+  );
+}
+
+/** The connection paused for a reason the editor recovers from by itself; says so instead of a silent stall. */
+function InterruptedMessage({ code }: { code: number }) {
+  const { t } = useTranslation("workprogramme");
+  return (
+    <p role="status" className="alert alert--info wp-interrupted">
+      {code === COLLAB_CLOSE.tooFast ? t("interrupted.tooFast") : t("interrupted.outOfOrder")}
+    </p>
   );
 }

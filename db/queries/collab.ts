@@ -24,11 +24,32 @@ export async function appendUpdates(db: Db, name: string, updates: Uint8Array[],
     .execute();
 }
 
-/** One multi-row insert for the pending updates of many documents (one commit per flush window). */
-export async function appendUpdatesMany(db: Db, entries: Array<{ name: string; updates: Uint8Array[] }>, at: string): Promise<void> {
+/**
+ * One multi-row insert for the pending updates of many documents (one commit per flush
+ * window), with the client ids first used in them: a stored update never lacks its author.
+ */
+export async function appendUpdatesMany(
+  db: Db,
+  entries: Array<{ name: string; updates: Uint8Array[]; claims?: Array<{ clientId: number; userId: string }> }>,
+  at: string,
+): Promise<void> {
   const rows = entries.flatMap(({ name, updates }) => updates.map((data) => ({ name, data: asBuffer(data), created_at: at })));
-  // SQLite allows 32,766 bound parameters per statement; three per row.
+  // SQLite allows 32,766 bound parameters per statement; three (four) per row.
   for (let i = 0; i < rows.length; i += 5_000) await db.insertInto("collab_updates").values(rows.slice(i, i + 5_000)).execute();
+  const claims = entries.flatMap(({ name, claims = [] }) => claims.map((c) => ({ name, client_id: c.clientId, user_id: c.userId, claimed_at: at })));
+  for (let i = 0; i < claims.length; i += 5_000) {
+    await db
+      .insertInto("collab_client_ids")
+      .values(claims.slice(i, i + 5_000))
+      .onConflict((oc) => oc.columns(["name", "client_id"]).doNothing())
+      .execute();
+  }
+}
+
+/** Who owns each client id of a document (see server/collab/client-ids.ts). */
+export async function listClientIds(db: Db, name: string): Promise<Map<number, string>> {
+  const rows = await db.selectFrom("collab_client_ids").select(["client_id", "user_id"]).where("name", "=", name).execute();
+  return new Map(rows.map((r) => [Number(r.client_id), r.user_id]));
 }
 
 export async function countUpdates(db: Db, name: string): Promise<number> {
@@ -60,8 +81,15 @@ export async function lockSnapshotRow(db: Db, name: string, at: string, isPostgr
   return query.executeTakeFirstOrThrow();
 }
 
-export async function deleteUpdatesUpTo(db: Db, name: string, maxId: number): Promise<void> {
-  await db.deleteFrom("collab_updates").where("name", "=", name).where("id", "<=", maxId).execute();
+/**
+ * Deletes exactly the rows that were folded into the snapshot. Not "every id up to the
+ * last one read": on PostgreSQL a concurrent flush can commit a smaller id after the read,
+ * and that row would be deleted without ever being folded.
+ */
+export async function deleteUpdates(db: Db, name: string, ids: number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 5_000) {
+    await db.deleteFrom("collab_updates").where("name", "=", name).where("id", "in", ids.slice(i, i + 5_000)).execute();
+  }
 }
 
 export async function saveDerived(db: Db, name: string, text: string, json: string, at: string): Promise<void> {

@@ -21,6 +21,8 @@ import { ACK_PARAM, COLLAB_CLOSE, COLLAB_LIMITS } from "#shared/collab/protocol"
 import { colourFor } from "#shared/collab/user-colour";
 import { sessionStillValid } from "../domain/auth/sessions";
 import { loadActor } from "../domain/auth/actor";
+import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from "./limits";
+import { SendAllowance } from "./token-bucket";
 
 export interface CollabOptions {
   maxSocketsPerUser: number;
@@ -29,6 +31,8 @@ export interface CollabOptions {
   recheckEveryMs: number;
   /** A changed document that stays untouched this long gets an automatic version. */
   idleAfterMs: number;
+  /** What one connection, person and document may cost (limits.ts). */
+  limits: Partial<CollabLimits>;
 }
 
 export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
@@ -36,7 +40,14 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   maxSocketsPerDocument: 300,
   recheckEveryMs: 30_000,
   idleAfterMs: 10 * 60_000,
+  limits: {},
 };
+
+/**
+ * Opening a connection costs as much as this many messages from the person's allowance: a
+ * client that is closed for flooding cannot start over at full speed by reconnecting.
+ */
+const CONNECT_COST_MESSAGES = 20;
 
 export type IdleListener = (name: string, doc: Y.Doc, contributors: ReadonlySet<string>) => Promise<void>;
 
@@ -73,7 +84,18 @@ const SERVER_CHANGE = Symbol("server-change");
 
 export function createCollabServer(services: Services, docTypes: DocTypes, options: Partial<CollabOptions> = {}): CollabServer {
   const limits = { ...DEFAULT_COLLAB_OPTIONS, ...options };
-  const store = createDocumentStore(services);
+  const costs: CollabLimits = { ...DEFAULT_COLLAB_LIMITS, ...options.limits };
+  const startedAt = Date.now();
+  /** Each person's allowance across all their connections; forgotten once refilled and unused. */
+  const allowances = new Map<string, SendAllowance>();
+  const allowanceOf = (userId: string) => {
+    let allowance = allowances.get(userId);
+    if (!allowance) {
+      allowance = new SendAllowance(costs.messagesPerSecondPerPerson, costs.bytesPerSecondPerPerson, costs.burstSeconds);
+      allowances.set(userId, allowance);
+    }
+    return allowance;
+  };  const store = createDocumentStore(services);
   const flusher = new FlushScheduler(store, COLLAB_LIMITS.flushWindowMs, services.log);
   const wss = new WebSocketServer({ noServer: true, maxPayload: COLLAB_LIMITS.maxMessageBytes, perMessageDeflate: false });
   const rooms = new Map<string, Room>();
@@ -103,9 +125,15 @@ export function createCollabServer(services: Services, docTypes: DocTypes, optio
             for (const listener of idleListeners) await listener(name, doc, contributors);
           },
           idleAfterMs: limits.idleAfterMs,
+          async compact() {
+            const result = await store.compact(name);
+            return { foldedRows: result.before, foldedBytes: result.foldedBytes, snapshotBytes: result.snapshotBytes };
+          },
+          inRecoveryWindow: () => Date.now() - startedAt < costs.recoveryWindowMs,
         },
         services.log,
         flusher,
+        costs,
       );
       rooms.set(name, room);
     }
@@ -117,7 +145,7 @@ export function createCollabServer(services: Services, docTypes: DocTypes, optio
     const done = (async () => {
       try {
         await room.settle();
-        if (room.wantsCompaction) await store.compact(room.name);
+        if (room.wantsCompaction) await room.compact();
       } catch (error) {
         services.log.error(`[collab] unloading ${room.name} failed`, error);
       } finally {
@@ -138,17 +166,24 @@ export function createCollabServer(services: Services, docTypes: DocTypes, optio
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, req, grant));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      accept(ws, req, grant).catch((error: unknown) => {
+        services.log.error(`[collab] accepting a connection to ${grant.name} failed`, error);
+        ws.terminate();
+      });
+    });
   };
 
   async function accept(ws: import("ws").WebSocket, req: IncomingMessage, grant: Grant) {
     const userId = grant.auth.user.id;
+    const personAllowance = allowanceOf(userId);
+    if (!personAllowance.take(0, CONNECT_COST_MESSAGES)) return ws.close(COLLAB_CLOSE.tooFast, "too many messages");
     const room = await roomFor(grant.name, grant.networkId, grant.doc.type, grant.doc.id).catch((error: unknown) => {
       services.log.error(`[collab] loading ${grant.name} failed`, error);
       return null;
     });
     if (!room) return ws.close(COLLAB_CLOSE.shuttingDown, "document unavailable");
-    const wantsAck = new URL(req.url ?? "/", "http://x").searchParams.get(ACK_PARAM) === "1";
+    const wantsAck = new URLSearchParams((req.url ?? "").split("?")[1] ?? "").get(ACK_PARAM) === "1";
     const connection = new Connection(
       ws,
       room,
@@ -158,6 +193,7 @@ export function createCollabServer(services: Services, docTypes: DocTypes, optio
         user: { id: userId, name: grant.auth.user.name, color: colourFor(userId) },
         access: grant.access,
         wantsAck,
+        allowances: [new SendAllowance(costs.messagesPerSecondPerConnection, costs.bytesPerSecondPerConnection, costs.burstSeconds), personAllowance],
       },
       (closed) => {
         connections.delete(closed);
@@ -233,6 +269,7 @@ export function createCollabServer(services: Services, docTypes: DocTypes, optio
         else users.add(connection.info.userId);
       }
       for (const userId of users) await recheckUser(userId);
+      for (const [userId, allowance] of allowances) if (!perUser.has(userId) && allowance.full) allowances.delete(userId);
     })().catch((error: unknown) => services.log.error("[collab] periodic re-check failed", error));
   }, limits.recheckEveryMs);
   sweep.unref();
@@ -270,6 +307,7 @@ export function createCollabServer(services: Services, docTypes: DocTypes, optio
     async change(name, contributorId, change) {
       const room = await roomByName(name);
       try {
+        room.claimForServer();
         Y.transact(room.doc, () => change(room.doc), contributorId ? { contributorId } : SERVER_CHANGE);
         await room.flush();
       } finally {

@@ -13,6 +13,7 @@ import type WebSocket from "ws";
 import type { Socket } from "node:net";
 import { batchWrites } from "./send-batching";
 import { savedMessage, type ChangeOrigin, type Room, type RoomMember } from "./room";
+import type { SendAllowance } from "./token-bucket";
 import type { Access } from "./gate";
 import { parseAwarenessUpdate, encodeAwarenessUpdate, stampState, type StampedUser } from "./awareness-stamp";
 import {
@@ -34,6 +35,8 @@ export interface ConnectionInfo {
   user: StampedUser;
   access: Access;
   wantsAck: boolean;
+  /** What this connection may send: its own allowance and its person's, both charged per message. */
+  allowances: SendAllowance[];
 }
 
 export class Connection implements RoomMember, ChangeOrigin {
@@ -43,6 +46,8 @@ export class Connection implements RoomMember, ChangeOrigin {
   private queue: Uint8Array[] | null = [];
   private handshakeTimer: NodeJS.Timeout | null;
   private alive = true;
+  /** Whether the one answer to the server's first sync step has arrived (later step-2 messages count as live edits). */
+  private resynced = false;
   closed = false;
 
   constructor(
@@ -56,6 +61,8 @@ export class Connection implements RoomMember, ChangeOrigin {
     this.handshakeTimer = setTimeout(() => this.close(COLLAB_CLOSE.handshakeTimeout, "sync handshake timed out"), COLLAB_LIMITS.handshakeMs);
     ws.binaryType = "nodebuffer";
     ws.on("message", (data: Buffer, isBinary: boolean) => {
+      if (this.closed) return;
+      if (!this.charge(data.byteLength, 0)) return;
       if (!isBinary) return this.close(COLLAB_CLOSE.malformed, "binary frames only");
       const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       if (this.queue) this.queue.push(message);
@@ -97,10 +104,12 @@ export class Connection implements RoomMember, ChangeOrigin {
       const type = decoding.readVarUint(decoder);
       switch (type) {
         case MESSAGE_SYNC:
+          if (!this.charge(0, 1)) return;
           return this.handleSync(decoder);
         case MESSAGE_AWARENESS:
           return this.handleAwareness(decoding.readVarUint8Array(decoder));
         case MESSAGE_QUERY_AWARENESS: {
+          if (!this.charge(0, 1)) return;
           const encoder = encoding.createEncoder();
           encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
           encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, [...this.room.awareness.getStates().keys()]));
@@ -129,27 +138,40 @@ export class Connection implements RoomMember, ChangeOrigin {
     }
     if (step !== SYNC_STEP2 && step !== SYNC_UPDATE) return this.close(COLLAB_CLOSE.malformed, "unknown sync step");
     const update = decoding.readVarUint8Array(decoder);
+    const kind = step === SYNC_STEP2 && !this.resynced ? "resync" : "live";
+    if (step === SYNC_STEP2) this.resynced = true;
     // Readers' edits are dropped unread: the stored document stays byte-for-byte the same.
     if (this.info.access !== "write") return;
-    Y.applyUpdate(this.room.doc, update, this);
+    const refusal = this.room.receiveUpdate(update, this, kind);
+    if (refusal) this.close(refusal.code, refusal.reason);
   }
 
   private handleAwareness(update: Uint8Array) {
     const entries = parseAwarenessUpdate(update);
     const accepted = [];
     for (const entry of entries) {
-      if (!this.claim(entry.clientId)) continue; // someone else's client id: ignored
+      // Someone else's client id: ignored, not refused. Stock clients pass on the awareness
+      // changes they see (e.g. a colleague timing out), so honest ones send these too.
+      if (!this.room.claimAwareness(entry.clientId, this)) continue;
       accepted.push({ ...entry, state: stampState(entry.state, this.info.user, this.info.access !== "write") });
     }
-    if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encodeAwarenessUpdate(accepted), this);
+    if (accepted.length === 0 || !this.charge(0, 1)) return;
+    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encodeAwarenessUpdate(accepted), this);
   }
 
-  /** A connection speaks for exactly one awareness client id, not held by another connection. */
-  private claim(clientId: number): boolean {
-    if (this.awarenessIds.has(clientId)) return true;
-    if (this.awarenessIds.size > 0) return false;
-    for (const member of this.room.members) if (member !== this && member.awarenessIds.has(clientId)) return false;
-    this.awarenessIds.add(clientId);
+  /**
+   * Charges bytes (every frame) or a message against this connection's and its person's
+   * allowances; closes the connection when either is spent. Awareness frames that only pass
+   * on other people's carets cost bytes, not messages: every stock client echoes each
+   * colleague's caret move back to the server, so in a meeting of 30 these are most frames.
+   */
+  private charge(bytes: number, messages: number): boolean {
+    for (const allowance of this.info.allowances) {
+      if (!allowance.take(bytes, messages)) {
+        this.close(COLLAB_CLOSE.tooFast, "too many messages");
+        return false;
+      }
+    }
     return true;
   }
 
@@ -195,7 +217,7 @@ export class Connection implements RoomMember, ChangeOrigin {
     if (this.closed) return;
     this.closed = true;
     this.finishHandshake();
-    this.room.members.delete(this);
+    this.room.removeMember(this);
     if (this.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.room.awareness, [...this.awarenessIds], null);
     this.onClose(this);
   }

@@ -6,20 +6,51 @@
  */
 import * as Y from "yjs";
 import type { Services } from "../services";
-import { appendUpdates, appendUpdatesMany, countUpdates, deleteUpdatesUpTo, findSnapshot, listUpdates, lockSnapshotRow, saveDerived, upsertSnapshot } from "#db/queries/collab";
+import {
+  appendUpdates,
+  appendUpdatesMany,
+  countUpdates,
+  deleteUpdates,
+  findSnapshot,
+  listClientIds,
+  listUpdates,
+  lockSnapshotRow,
+  saveDerived,
+  upsertSnapshot,
+} from "#db/queries/collab";
+import type { ClientIdClaim } from "./client-ids";
 import { nowIso } from "#shared/time";
 
 /** Origin of updates applied while loading, so the room does not persist them again. */
 export const LOAD_ORIGIN = Symbol("collab-load");
 
+/** What is stored of a document, as loaded: sizes drive compaction and the size limit. */
+export interface LoadedDocument {
+  /** Rows in the update log. */
+  logLength: number;
+  logBytes: number;
+  snapshotBytes: number;
+  /** Who owns each client id (see client-ids.ts). */
+  clientIds: Map<number, string>;
+}
+
+export interface CompactionResult {
+  /** Log rows before and after (rows appended meanwhile stay). */
+  before: number;
+  after: number;
+  /** Bytes of the rows folded, and of the new snapshot. */
+  foldedBytes: number;
+  snapshotBytes: number;
+}
+
 export interface DocumentStore {
-  /** Applies the stored state to `doc` in one transaction; returns how many log entries there were. */
-  loadInto(name: string, doc: Y.Doc): Promise<{ logLength: number }>;
+  /** Applies the stored state to `doc` in one transaction. */
+  loadInto(name: string, doc: Y.Doc): Promise<LoadedDocument>;
   append(name: string, updates: Uint8Array[]): Promise<void>;
-  /** Appends the pending updates of several documents in one transaction. */
-  appendMany(entries: Array<{ name: string; updates: Uint8Array[] }>): Promise<void>;
-  /** Folds the log into the snapshot. Returns the log length before and after. */
-  compact(name: string): Promise<{ before: number; after: number }>;
+  /** Appends the pending updates (and new client-id claims) of several documents in one transaction. */
+  appendMany(entries: Array<{ name: string; updates: Uint8Array[]; claims?: ClientIdClaim[] }>): Promise<void>;
+  /** Folds the log into the snapshot. */
+  compact(name: string): Promise<CompactionResult>;
   logLength(name: string): Promise<number>;
   saveDerived(name: string, text: string, json: string): Promise<void>;
 }
@@ -28,16 +59,20 @@ export function createDocumentStore(services: Services): DocumentStore {
   const { db } = services;
   return {
     async loadInto(name, doc) {
-      const [snapshot, updates] = await Promise.all([findSnapshot(db, name), listUpdates(db, name)]);
+      const [snapshot, updates, clientIds] = await Promise.all([findSnapshot(db, name), listUpdates(db, name), listClientIds(db, name)]);
+      let logBytes = 0;
       Y.transact(
         doc,
         () => {
           if (snapshot && snapshot.state.byteLength > 0) Y.applyUpdate(doc, snapshot.state, LOAD_ORIGIN);
-          for (const update of updates) Y.applyUpdate(doc, update.data, LOAD_ORIGIN);
+          for (const update of updates) {
+            Y.applyUpdate(doc, update.data, LOAD_ORIGIN);
+            logBytes += update.data.byteLength;
+          }
         },
         LOAD_ORIGIN,
       );
-      return { logLength: updates.length };
+      return { logLength: updates.length, logBytes, snapshotBytes: snapshot?.state.byteLength ?? 0, clientIds };
     },
 
     append(name, updates) {
@@ -53,16 +88,22 @@ export function createDocumentStore(services: Services): DocumentStore {
         const at = nowIso();
         const snapshot = await lockSnapshotRow(trx, name, at, services.dialect === "postgres");
         const updates = await listUpdates(trx, name);
-        if (updates.length === 0) return { before: 0, after: 0 };
+        if (updates.length === 0) return { before: 0, after: 0, foldedBytes: 0, snapshotBytes: snapshot.state.byteLength };
         const doc = new Y.Doc({ gc: true });
+        let foldedBytes = 0;
         Y.transact(doc, () => {
           if (snapshot.state.byteLength > 0) Y.applyUpdate(doc, snapshot.state);
-          for (const update of updates) Y.applyUpdate(doc, update.data);
+          for (const update of updates) {
+            Y.applyUpdate(doc, update.data);
+            foldedBytes += update.data.byteLength;
+          }
         });
-        await upsertSnapshot(trx, name, Y.encodeStateAsUpdate(doc), at);
-        await deleteUpdatesUpTo(trx, name, updates[updates.length - 1]!.id);
+        // Whatever could not be applied (predecessors never stored) is kept, not silently dropped.
+        const state = Y.encodeStateAsUpdate(doc);
+        await upsertSnapshot(trx, name, state, at);
+        await deleteUpdates(trx, name, updates.map((u) => u.id));
         doc.destroy();
-        return { before: updates.length, after: await countUpdates(trx, name) };
+        return { before: updates.length, after: await countUpdates(trx, name), foldedBytes, snapshotBytes: state.byteLength };
       });
     },
 

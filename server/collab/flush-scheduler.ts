@@ -7,15 +7,24 @@
  */
 import type { DocumentStore } from "./document-store";
 import type { Logger } from "../log";
+import type { ClientIdClaim } from "./client-ids";
+
+export interface PendingBatch {
+  updates: Uint8Array[];
+  /** Client ids first used since the last batch: stored in the same transaction. */
+  claims: ClientIdClaim[];
+  /** The snapshot that covers the batch (empty when nobody asked for acknowledgements). */
+  snapshot: Uint8Array;
+}
 
 export interface FlushableRoom {
   readonly name: string;
-  /** Hands over everything pending and the snapshot that covers it (empty when nobody asked for acknowledgements). */
-  takePending(): { updates: Uint8Array[]; snapshot: Uint8Array } | null;
-  /** Puts updates back in front after a failed write, so nothing is lost. */
-  restorePending(updates: Uint8Array[]): void;
-  /** Called once the taken updates are committed. */
-  afterStored(snapshot: Uint8Array): void;
+  /** Hands over everything pending. */
+  takePending(): PendingBatch | null;
+  /** Puts a batch back in front after a failed write, so nothing is lost. */
+  restorePending(batch: PendingBatch): void;
+  /** Called once the taken batch is committed. */
+  afterStored(batch: PendingBatch): void;
 }
 
 export class FlushScheduler {
@@ -48,21 +57,21 @@ export class FlushScheduler {
     const rooms = [...this.dirty];
     this.dirty.clear();
     const batches = rooms.flatMap((room) => {
-      const taken = room.takePending();
-      return taken ? [{ room, ...taken }] : [];
+      const batch = room.takePending();
+      return batch ? [{ room, batch }] : [];
     });
     if (batches.length === 0) return;
     try {
-      await this.store.appendMany(batches.map((b) => ({ name: b.room.name, updates: b.updates })));
+      await this.store.appendMany(batches.map(({ room, batch }) => ({ name: room.name, updates: batch.updates, claims: batch.claims })));
     } catch (error) {
       // Keep the updates and retry: losing them silently is the one thing we must not do.
       this.log.error(`[collab] storing updates of ${batches.length} documents failed; retrying`, error);
-      for (const b of batches) {
-        b.room.restorePending(b.updates);
-        this.markDirty(b.room, 1_000);
+      for (const { room, batch } of batches) {
+        room.restorePending(batch);
+        this.markDirty(room, 1_000);
       }
       return;
     }
-    for (const b of batches) b.room.afterStored(b.snapshot);
+    for (const { room, batch } of batches) room.afterStored(batch);
   }
 }

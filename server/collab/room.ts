@@ -10,16 +10,36 @@ import * as syncProtocol from "y-protocols/sync";
 import * as awarenessProtocol from "y-protocols/awareness";
 import type { DocumentStore } from "./document-store";
 import { LOAD_ORIGIN } from "./document-store";
-import { MESSAGE_AWARENESS, MESSAGE_SAVED, MESSAGE_SYNC } from "#shared/collab/protocol";
-import type { FlushableRoom, FlushScheduler } from "./flush-scheduler";
+import { COLLAB_CLOSE, MESSAGE_AWARENESS, MESSAGE_SAVED, MESSAGE_SYNC } from "#shared/collab/protocol";
+import type { FlushableRoom, FlushScheduler, PendingBatch } from "./flush-scheduler";
 import { encodeStoredSnapshot } from "#shared/collab/saved-snapshot";
 import type { Logger } from "../log";
+import { ClientIds, SERVER_AUTHOR } from "./client-ids";
+import type { CollabLimits } from "./limits";
+import { inspectUpdate } from "./inspect-update";
 
 export interface RoomMember {
   send(message: Uint8Array): void;
+  /** Ends this member's connection with a close code the editor explains. */
+  close(code: number, reason: string): void;
   readonly wantsAck: boolean;
+  /** The person behind the connection. */
+  readonly contributorId: string;
   /** Awareness client ids this connection speaks for (at most one). */
   readonly awarenessIds: Set<number>;
+}
+
+/**
+ * How an update reached the server: "live" for edits as they happen, "resync" for the one
+ * answer to the server's first sync step, which carries whatever the server lacks, possibly
+ * including other people's edits it had relayed but not stored before a crash.
+ */
+export type UpdateKind = "live" | "resync";
+
+/** A refused update: the close code for its sender and a reason for the log. */
+export interface Refusal {
+  code: number;
+  reason: string;
 }
 
 export interface RoomHooks {
@@ -28,6 +48,10 @@ export interface RoomHooks {
   /** Called once the document was changed and then left idle for `idleAfterMs` (automatic versions). */
   idle(doc: Y.Doc, contributors: ReadonlySet<string>): Promise<void>;
   idleAfterMs: number;
+  /** Folds the stored log into the snapshot (runs in the background while the room stays open). */
+  compact(): Promise<{ foldedRows: number; foldedBytes: number; snapshotBytes: number }>;
+  /** Whether other people's unstored edits may be handed back by a reconnecting editor now. */
+  inRecoveryWindow(): boolean;
 }
 
 /** Who caused an update: a connection (its person) or a server-side change on someone's behalf. */
@@ -49,23 +73,30 @@ export function savedMessage(snapshot: Uint8Array): Uint8Array {
   encoding.writeVarUint8Array(encoder, snapshot);
   return encoding.toUint8Array(encoder);
 }
-/** Compact when a document's log grows past this many batches. */
-const COMPACT_AFTER = 500;
-
 export class Room implements FlushableRoom {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly members = new Set<RoomMember>();
   readonly ready: Promise<void>;
+  clientIds = new ClientIds();
   private pending: Uint8Array[] = [];
   private deriveTimer: NodeJS.Timeout | null = null;
   private dirtySinceDerive = false;
-  private logLength = 0;
+  /** What is stored: log rows and bytes, snapshot bytes; plus bytes applied but not yet stored. */
+  private logRows = 0;
+  private logBytes = 0;
+  private snapshotBytes = 0;
+  private unstoredBytes = 0;
+  private compacting: Promise<void> | null = null;
   private failed = false;
   private lastStoredSnapshot: Uint8Array | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   /** People who changed the document since the last idle notification (for version history). */
   private contributors = new Set<string>();
+  /** Members whose updates left Yjs waiting for predecessors, and how much is waiting. */
+  private pendingFrom = new Set<RoomMember>();
+  private pendingUpdates = 0;
+  private pendingTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly name: string,
@@ -74,19 +105,148 @@ export class Room implements FlushableRoom {
     private readonly hooks: RoomHooks,
     private readonly log: Logger,
     private readonly flusher: FlushScheduler,
+    private readonly limits: CollabLimits,
   ) {
     // Awareness has no local client on the server.
     this.awareness.setLocalState(null);
-    this.ready = store.loadInto(name, this.doc).then(({ logLength }) => {
-      this.logLength = logLength;
+    this.ready = store.loadInto(name, this.doc).then((loaded) => {
+      this.logRows = loaded.logLength;
+      this.logBytes = loaded.logBytes;
+      this.snapshotBytes = loaded.snapshotBytes;
+      this.clientIds = new ClientIds(loaded.clientIds);
+      if (this.hasPendingStructs()) {
+        // Stored before pending updates were bounded: keep them in the store, not in memory.
+        this.log.warn(`[collab] ${name}: stored updates wait for predecessors that never arrived; ignoring them in memory`);
+        this.dropPendingStructs();
+      }
       this.doc.on("update", this.onUpdate);
       this.awareness.on("update", this.onAwarenessUpdate);
     });
   }
 
+  /** Bytes the document takes: stored snapshot and log, plus what is applied but not yet stored. */
+  get sizeBytes(): number {
+    return this.snapshotBytes + this.logBytes + this.unstoredBytes;
+  }
+
+  /**
+   * Applies a client's update, or refuses it before it touches the document: too large for
+   * the document, nested too deeply, or new content under a client id that belongs to
+   * someone else. Returns the refusal; the caller closes the connection with its code.
+   */
+  receiveUpdate(update: Uint8Array, from: RoomMember, kind: UpdateKind): Refusal | null {
+    if (this.sizeBytes + update.byteLength > this.limits.maxDocumentBytes) {
+      return { code: COLLAB_CLOSE.documentTooLarge, reason: "document size limit reached" };
+    }
+    const verdict = inspectUpdate(this.doc, update, this.limits.maxDepth);
+    if (!verdict.ok) {
+      if (verdict.reason === "unplaceable-type") return { code: COLLAB_CLOSE.outOfOrder, reason: "update out of order" };
+      return { code: COLLAB_CLOSE.refused, reason: verdict.reason === "too-deep" ? "nested too deeply" : "subdocuments are not supported" };
+    }
+    for (const clientId of verdict.newContentBy) {
+      const owner = this.clientIds.ownerOf(clientId);
+      if (owner === from.contributorId) continue;
+      if (owner === undefined) {
+        // A live edit is its sender's own; a resync may carry anybody's unstored edits, so it claims nothing.
+        if (kind === "live") this.claim(clientId, from.contributorId);
+        continue;
+      }
+      if (kind === "resync" && this.hooks.inRecoveryWindow()) continue;
+      return { code: COLLAB_CLOSE.refused, reason: "content under another person's client id" };
+    }
+    Y.applyUpdate(this.doc, update, from);
+    return this.checkPending(from);
+  }
+
+  /** Claims an awareness client id for `member`'s person; false when it belongs to someone else. */
+  claimAwareness(clientId: number, member: RoomMember): boolean {
+    if (member.awarenessIds.has(clientId)) return true;
+    if (member.awarenessIds.size > 0) return false; // one id per connection
+    if (!this.claim(clientId, member.contributorId)) return false;
+    // The same person reconnected (their old socket may not have noticed yet): the id moves along.
+    for (const other of this.members) if (other !== member) other.awarenessIds.delete(clientId);
+    member.awarenessIds.add(clientId);
+    return true;
+  }
+
+  private claim(clientId: number, userId: string): boolean {
+    const claimed = this.clientIds.claim(clientId, userId);
+    if (claimed && this.clientIds.hasUnsaved) this.flusher.markDirty(this);
+    return claimed;
+  }
+
+  private hasPendingStructs(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+  }
+
+  private pendingBytes(): number {
+    const { pendingStructs, pendingDs } = this.doc.store;
+    return (pendingStructs?.update.byteLength ?? 0) + (pendingDs?.byteLength ?? 0);
+  }
+
+  /**
+   * Yjs keeps updates whose predecessors are missing and re-merges them with every new one.
+   * A few are normal for a moment; beyond the limits they are dropped and the members who
+   * sent them are closed with a code that makes an honest editor resync (losing nothing).
+   */
+  private checkPending(from: RoomMember): Refusal | null {
+    if (!this.hasPendingStructs()) {
+      if (this.pendingFrom.size > 0) this.clearPendingState();
+      return null;
+    }
+    this.pendingFrom.add(from);
+    this.pendingUpdates += 1;
+    if (this.pendingUpdates > this.limits.maxPendingUpdates || this.pendingBytes() > this.limits.maxPendingBytes) {
+      this.dropPending(from);
+      return { code: COLLAB_CLOSE.outOfOrder, reason: "too many updates out of order" };
+    }
+    if (!this.pendingTimer) {
+      this.pendingTimer = setTimeout(() => {
+        this.pendingTimer = null;
+        if (this.hasPendingStructs()) this.dropPending(null);
+      }, this.limits.pendingMs);
+      this.pendingTimer.unref();
+    }
+    return null;
+  }
+
+  private dropPending(except: RoomMember | null) {
+    const senders = [...this.pendingFrom];
+    this.log.warn(`[collab] ${this.name}: dropping ${this.pendingUpdates} updates whose predecessors never arrived (${this.pendingBytes()} bytes)`);
+    this.dropPendingStructs();
+    this.clearPendingState();
+    for (const member of senders) if (member !== except) member.close(COLLAB_CLOSE.outOfOrder, "updates out of order");
+  }
+
+  private dropPendingStructs() {
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
+  }
+
+  private clearPendingState() {
+    this.pendingFrom.clear();
+    this.pendingUpdates = 0;
+    if (this.pendingTimer) {
+      clearTimeout(this.pendingTimer);
+      this.pendingTimer = null;
+    }
+  }
+
+  /** Forgets a member that left (it can no longer be closed for pending updates). */
+  removeMember(member: RoomMember) {
+    this.members.delete(member);
+    this.pendingFrom.delete(member);
+  }
+
+  /** A server-side change (restore, programmatic edit) is written under the room's own client id. */
+  claimForServer() {
+    this.claim(this.doc.clientID, SERVER_AUTHOR);
+  }
+
   private onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === LOAD_ORIGIN) return;
     this.pending.push(update);
+    this.unstoredBytes += update.byteLength;
     this.dirtySinceDerive = true;
     const contributor = (origin as Partial<ChangeOrigin> | null)?.contributorId;
     if (contributor) this.contributors.add(contributor);
@@ -113,13 +273,13 @@ export class Room implements FlushableRoom {
     return this.flusher.flushAll();
   }
 
-  takePending() {
-    if (this.pending.length === 0) return null;
+  takePending(): PendingBatch | null {
+    if (this.pending.length === 0 && !this.clientIds.hasUnsaved) return null;
     const updates = this.pending;
     this.pending = [];
     // Everything applied so far is in this batch or an earlier one: this snapshot is stored
     // once it commits. Only editors that asked for acknowledgements need it.
-    return { updates, snapshot: this.wantsAcks() ? encodeStoredSnapshot(this.doc) : EMPTY };
+    return { updates, claims: this.clientIds.takeUnsaved(), snapshot: this.wantsAcks() ? encodeStoredSnapshot(this.doc) : EMPTY };
   }
 
   private wantsAcks(): boolean {
@@ -127,17 +287,44 @@ export class Room implements FlushableRoom {
     return false;
   }
 
-  restorePending(updates: Uint8Array[]) {
-    this.pending = updates.concat(this.pending);
+  restorePending(batch: PendingBatch) {
+    this.pending = batch.updates.concat(this.pending);
+    this.clientIds.restoreUnsaved(batch.claims);
     this.failed = true;
   }
 
-  afterStored(snapshot: Uint8Array) {
+  afterStored(batch: PendingBatch) {
     this.failed = false;
-    this.logLength += 1;
-    if (snapshot.byteLength > 0) this.lastStoredSnapshot = snapshot;
-    this.announceSaved(snapshot);
-    this.scheduleDerive();
+    let bytes = 0;
+    for (const update of batch.updates) bytes += update.byteLength;
+    this.logRows += batch.updates.length;
+    this.logBytes += bytes;
+    this.unstoredBytes -= bytes;
+    if (batch.snapshot.byteLength > 0) this.lastStoredSnapshot = batch.snapshot;
+    this.announceSaved(batch.snapshot);
+    if (batch.updates.length > 0) this.scheduleDerive();
+    if (this.wantsCompaction) void this.compact();
+  }
+
+  /** Whether the stored log is long enough to fold into the snapshot: counted in rows and bytes, as stored. */
+  get wantsCompaction(): boolean {
+    return this.logRows >= this.limits.compactAfterRows || this.logBytes >= this.limits.compactAfterBytes;
+  }
+
+  /** Folds the log into the snapshot, once at a time; rows stored meanwhile stay counted. */
+  compact(): Promise<void> {
+    this.compacting ??= this.hooks
+      .compact()
+      .then(({ foldedRows, foldedBytes, snapshotBytes }) => {
+        this.logRows -= foldedRows;
+        this.logBytes -= foldedBytes;
+        this.snapshotBytes = snapshotBytes;
+      })
+      .catch((error: unknown) => this.log.error(`[collab] compacting ${this.name} failed`, error))
+      .finally(() => {
+        this.compacting = null;
+      });
+    return this.compacting;
   }
 
   /**
@@ -207,11 +394,6 @@ export class Room implements FlushableRoom {
     }
   }
 
-  /** Whether the log is long enough to fold into the snapshot. */
-  get wantsCompaction(): boolean {
-    return this.logLength >= COMPACT_AFTER;
-  }
-
   get hasUnsavedUpdates(): boolean {
     return this.pending.length > 0 || this.failed;
   }
@@ -219,6 +401,7 @@ export class Room implements FlushableRoom {
   /** Stores everything and stops; called when the last member left or at shutdown. */
   async settle(): Promise<void> {
     await this.flush();
+    await this.compacting;
     if (this.deriveTimer) {
       clearTimeout(this.deriveTimer);
       this.deriveTimer = null;
@@ -229,13 +412,10 @@ export class Room implements FlushableRoom {
   }
 
   destroy() {
+    this.clearPendingState();
     this.doc.off("update", this.onUpdate);
     this.awareness.off("update", this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
-  }
-
-  noteCompacted(remaining: number) {
-    this.logLength = remaining;
   }
 }

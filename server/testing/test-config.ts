@@ -1,4 +1,5 @@
 import type { Config } from "../config";
+import { DEFAULT_COLLAB_LIMITS } from "../collab/limits";
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -20,6 +21,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     collabMaxSocketsPerUser: 20,
     collabMaxSocketsPerDocument: 300,
     autoVersionIdleMinutes: 10,
+    collabLimits: DEFAULT_COLLAB_LIMITS,
     ...overrides,
   };
 }
