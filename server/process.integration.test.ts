@@ -4,6 +4,7 @@
  * configuration with one clear message per variable, and exits cleanly on SIGTERM.
  */
 import { spawn } from "node:child_process";
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "#db/testing/test-database";
 import { TestClient } from "#server/testing/http-client";
@@ -76,5 +77,19 @@ describe(`production server process (${process.env.TEST_DATABASE})`, () => {
     expect(output).toContain("DATABASE_URL must be a postgres://");
     expect(output).toContain("SESSION_IDLE_MINUTES");
     expect(output).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+
+  it("names a port that is already in use and exits with status 2, without a stack trace", async () => {
+    const port = await freePort();
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(port, "127.0.0.1", resolve));
+    try {
+      const server = startServer({ PORT: String(port), HOST: "127.0.0.1", ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}) });
+      expect(await server.exited).toBe(2);
+      expect(server.output()).toContain(`PORT ${port} on HOST 127.0.0.1 is already in use`);
+      expect(server.output()).not.toMatch(/at .*\.js:\d+/);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
   });
 });

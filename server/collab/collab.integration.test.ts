@@ -13,7 +13,7 @@ import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient } from "#server/testing/http-client";
 import { loggedInUser } from "#server/testing/logged-in-user";
 import { buildNetwork, buildWorkProgramme, type UserOptions } from "#server/testing/factories";
-import { eventually, openDoc, type DocClient } from "#server/testing/collab-client";
+import { eventually, openDoc, rawCollabSocket, type DocClient } from "#server/testing/collab-client";
 import { listUpdates, findSnapshot, findDerived } from "#db/queries/collab";
 import { listActivities, listMilestones } from "#db/queries/work-programme-items";
 import { COLLAB_CLOSE, MESSAGE_AWARENESS, MESSAGE_SAVED, MESSAGE_SYNC } from "#shared/collab/protocol";
@@ -42,17 +42,7 @@ function track(c: DocClient) {
 
 const text = (c: DocClient) => c.doc.getText("t").toString();
 
-/** A raw WebSocket to a document, for frames no well-behaved client would send. */
-function raw(path: string, cookie: string) {
-  const ws = new WebSocket(`${server.url.replace("http", "ws")}${path}`, { headers: { Cookie: cookie } });
-  const opened = new Promise<void>((resolve, reject) => {
-    ws.on("open", () => resolve());
-    ws.on("unexpected-response", (_q, res) => reject(new Error(`refused ${res.statusCode}`)));
-  });
-  const closed = new Promise<number>((resolve) => ws.on("close", (code) => resolve(code)));
-  ws.on("error", () => undefined);
-  return { ws, opened, closed };
-}
+const raw = (path: string, cookie: string) => rawCollabSocket(server.url, path, cookie);
 
 async function storedBytes(name: string): Promise<string> {
   const [snapshot, updates] = await Promise.all([findSnapshot(server.services.db, name), listUpdates(server.services.db, name)]);

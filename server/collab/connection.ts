@@ -153,7 +153,10 @@ export class Connection implements RoomMember, ChangeOrigin {
       // Someone else's client id: ignored, not refused. Stock clients pass on the awareness
       // changes they see (e.g. a colleague timing out), so honest ones send these too.
       if (!this.room.claimAwareness(entry.clientId, this)) continue;
-      accepted.push({ ...entry, state: stampState(entry.state, this.info.user, this.info.access !== "write") });
+      // The server numbers each id's states itself: an editor that reconnects starts again at
+      // the clock it had, which everyone (having seen it leave) would otherwise ignore as old.
+      const clock = this.room.nextAwarenessClock(entry.clientId);
+      accepted.push({ clientId: entry.clientId, clock, state: stampState(entry.state, this.info.user, this.info.access !== "write") });
     }
     if (accepted.length === 0 || !this.charge(0, 1)) return;
     awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encodeAwarenessUpdate(accepted), this);

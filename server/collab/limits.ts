@@ -4,6 +4,8 @@
  * people typing produces (a fast typist sends about 15 updates and 15 caret moves a second,
  * a paste is one update) and far below what freezes the process.
  */
+import { MAX_DOCUMENT_DEPTH } from "#shared/collab/limits";
+
 export interface CollabLimits {
   /** Messages per second one connection may send, sustained; bursts of `burstSeconds` worth pass. */
   messagesPerSecondPerConnection: number;
@@ -44,7 +46,7 @@ export const DEFAULT_COLLAB_LIMITS: CollabLimits = {
   maxPendingBytes: 64 * 1024,
   pendingMs: 10_000,
   maxDocumentBytes: 16 * 1024 * 1024,
-  maxDepth: 100,
+  maxDepth: MAX_DOCUMENT_DEPTH,
   compactAfterRows: 1_000,
   compactAfterBytes: 1024 * 1024,
   recoveryWindowMs: 5 * 60_000,

@@ -169,6 +169,11 @@ export class Room implements FlushableRoom {
     return true;
   }
 
+  /** The clock of an id's next awareness state, as this room numbers them. */
+  nextAwarenessClock(clientId: number): number {
+    return (this.awareness.meta.get(clientId)?.clock ?? 0) + 1;
+  }
+
   private claim(clientId: number, userId: string): boolean {
     const claimed = this.clientIds.claim(clientId, userId);
     if (claimed && this.clientIds.hasUnsaved) this.flusher.markDirty(this);
@@ -259,13 +264,15 @@ export class Room implements FlushableRoom {
     for (const member of this.members) if (member !== origin) member.send(message);
   };
 
-  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
     const changed = [...added, ...updated, ...removed];
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     const message = encoding.toUint8Array(encoder);
-    for (const member of this.members) member.send(message);
+    // Not back to its sender: the server numbers states itself (see Connection), and a stock
+    // client that got its own state back with a newer number would send it again, forever.
+    for (const member of this.members) if (member !== origin) member.send(message);
   };
 
   /** Stores what is pending now (and whatever other rooms have pending: one transaction). */

@@ -67,6 +67,26 @@ export function openDoc(baseUrl: string, client: TestClient | null, docName: str
 
 export const workProgrammeDoc = (id: string) => docNameOf("workprogramme", id);
 
+export interface RawCollabSocket {
+  ws: WebSocket;
+  /** Resolves once the upgrade succeeded; rejects with "refused <status>" when the server answered with HTTP. */
+  opened: Promise<void>;
+  /** Resolves with the close code. */
+  closed: Promise<number>;
+}
+
+/** A raw WebSocket to a collab path, for frames no well-behaved client would send. */
+export function rawCollabSocket(baseUrl: string, path: string, cookie: string): RawCollabSocket {
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, "ws")}${path}`, { headers: { Cookie: cookie } });
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.on("open", () => resolve());
+    ws.on("unexpected-response", (_request, response) => reject(new Error(`refused ${response.statusCode}`)));
+  });
+  const closed = new Promise<number>((resolve) => ws.on("close", (code) => resolve(code)));
+  ws.on("error", () => undefined);
+  return { ws, opened, closed };
+}
+
 /** Polls until `check` passes or the deadline is reached (for eventually-consistent assertions). */
 export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = "condition"): Promise<void> {
   const deadline = Date.now() + timeoutMs;
