@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { collectPageErrors, newContext } from "./browser";
 import { startTestServer, type TestServer } from "#server/testing/test-server";
+import type { TestServerOptions } from "#server/testing/use-test-server";
 import { applyDemoSeed } from "#db/seed/apply-demo-seed";
 import { DEMO_PASSWORD, demoPeople, type DemoPerson } from "#db/seed/demo-data";
 import type { Locale } from "#shared/i18n/config";
@@ -13,8 +14,8 @@ export { DEMO_PASSWORD };
 
 export const DATABASE = process.env.TEST_DATABASE ?? "sqlite";
 
-export async function startApp(): Promise<TestServer> {
-  const server = await startTestServer();
+export async function startApp(options?: TestServerOptions): Promise<TestServer> {
+  const server = await startTestServer(options);
   await applyDemoSeed(server.services.db);
   return server;
 }

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
 import type { TestServer } from "#server/testing/test-server";
+import type { TestServerOptions } from "#server/testing/use-test-server";
 import { launchBrowser, newContext, type ContextOptions } from "./browser";
 import { openSession, startApp, type Session } from "./app";
 
@@ -24,12 +25,12 @@ export interface AppAndBrowser {
  * run, so read them inside tests and hooks; reading them earlier (e.g. destructuring at the
  * top level) throws instead of handing out undefined.
  */
-export function useAppAndBrowser(): AppAndBrowser {
+export function useAppAndBrowser(serverOptions?: TestServerOptions): AppAndBrowser {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startApp(), launchBrowser()]);
+    [server, browser] = await Promise.all([startApp(serverOptions), launchBrowser()]);
   });
   // Browser first: its open pages hold live connections (editor, socket.io) that would keep the
   // server's close waiting for its 10 s cut-off. The guards cover a beforeAll that failed halfway.
