@@ -9,7 +9,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import * as Y from "yjs";
 import type { Services } from "../services";
-import type { CollabUpgradeHandler } from "../upgrade-router";
+import { refuseUpgrade, type CollabUpgradeHandler } from "../upgrade-router";
 import { Room } from "./room";
 import { FlushScheduler } from "./flush-scheduler";
 import { Connection } from "./connection";
@@ -166,6 +166,12 @@ export function createCollabServer(services: Services, docTypes: DocTypes, optio
       socket.destroy();
       return;
     }
+    // A person over their allowance (say, a client reconnecting as fast as it is closed) is
+    // refused before the WebSocket handshake: no socket, no room, nearly no cost.
+    if (!allowanceOf(grant.auth.user.id).take(0, CONNECT_COST_MESSAGES)) {
+      refuseUpgrade(socket, 429);
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       accept(ws, req, grant).catch((error: unknown) => {
         services.log.error(`[collab] accepting a connection to ${grant.name} failed`, error);
@@ -177,7 +183,6 @@ export function createCollabServer(services: Services, docTypes: DocTypes, optio
   async function accept(ws: import("ws").WebSocket, req: IncomingMessage, grant: Grant) {
     const userId = grant.auth.user.id;
     const personAllowance = allowanceOf(userId);
-    if (!personAllowance.take(0, CONNECT_COST_MESSAGES)) return ws.close(COLLAB_CLOSE.tooFast, "too many messages");
     const room = await roomFor(grant.name, grant.networkId, grant.doc.type, grant.doc.id).catch((error: unknown) => {
       services.log.error(`[collab] loading ${grant.name} failed`, error);
       return null;

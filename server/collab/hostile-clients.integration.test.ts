@@ -134,6 +134,12 @@ describe(`hostile clients (${process.env.TEST_DATABASE})`, () => {
     await new Promise((r) => setTimeout(r, 300));
     // Each connection may burst 1,000 messages, but the person only 2,000 in all (plus 200 a second).
     expect(text(c1).length).toBeLessThan(3_000);
+    // Reconnecting does not buy a fresh allowance: with the person's spent, upgrades are
+    // refused before the handshake (each costs 20 messages; 200 come back a second).
+    const retries = Array.from({ length: 30 }, () => raw(wp.docName, flooder.client.cookieHeader()));
+    const outcomes = await Promise.all(retries.map((r) => r.opened.then(() => "open", (error: Error) => error.message)));
+    expect(outcomes).toContain("refused 429");
+    for (const r of retries) r.ws.terminate();
 
     const c2 = track(openDoc(server.url, colleague.client, wp.docName));
     await c2.synced;
