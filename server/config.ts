@@ -6,6 +6,7 @@
 import path from "node:path";
 import { isPostgresUrl } from "#db/connection";
 import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from "./collab/limits";
+import { MAX_DOCUMENT_DEPTH } from "#shared/collab/limits";
 
 export interface Config {
   port: number;
@@ -102,7 +103,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxPendingUpdates: int("COLLAB_MAX_PENDING_UPDATES", DEFAULT_COLLAB_LIMITS.maxPendingUpdates, 0, 100_000),
       maxPendingBytes: int("COLLAB_MAX_PENDING_BYTES", DEFAULT_COLLAB_LIMITS.maxPendingBytes, 0, 2 ** 30),
       maxDocumentBytes: int("COLLAB_MAX_DOCUMENT_BYTES", DEFAULT_COLLAB_LIMITS.maxDocumentBytes, 64 * 1024, 2 ** 31),
-      maxDepth: int("COLLAB_MAX_DEPTH", DEFAULT_COLLAB_LIMITS.maxDepth, 8, 1_000),
+      // At most the depth every walk over content is built for (derivation, exports, restore).
+      maxDepth: int("COLLAB_MAX_DEPTH", DEFAULT_COLLAB_LIMITS.maxDepth, 8, MAX_DOCUMENT_DEPTH),
       compactAfterRows: int("COLLAB_COMPACT_AFTER_ROWS", DEFAULT_COLLAB_LIMITS.compactAfterRows, 10, 10_000_000),
       compactAfterBytes: int("COLLAB_COMPACT_AFTER_BYTES", DEFAULT_COLLAB_LIMITS.compactAfterBytes, 1024, 2 ** 31),
     },

@@ -20,6 +20,7 @@ const SECTIONS = [
   { to: "/admin/people", key: "people", end: false },
   { to: "/admin/invite", key: "invite", end: false },
   { to: "/admin/outbox", key: "outbox", end: false },
+  { to: "/admin/documents", key: "documents", end: false },
   { to: "/admin/audit", key: "audit", end: false },
 ] as const;
 

@@ -11,7 +11,7 @@
 import { useEffect, useRef } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { deriveContent } from "#server/collab/derive";
 import { compareTexts } from "#server/domain/versions/compare";
@@ -24,6 +24,7 @@ import { authorize, notFound } from "~/lib/guards.server";
 import { formError, readForm } from "~/lib/forms.server";
 import { loadWorkProgrammeHistory, summarise } from "~/lib/history.server";
 import { CsrfInput } from "~/components/csrf-input";
+import { FormAlert } from "~/components/fields";
 import { ProseMirrorView, isEmptyDoc, type PmNode } from "~/components/prosemirror-view";
 import { VersionActivities, VersionMilestones } from "~/components/version-structured";
 import { versionLabel, versionTitle } from "~/components/version-label";
@@ -98,6 +99,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     versionId: version.id,
     userId: page.auth.user.id,
   });
+  // Nothing changed: the page says why (a document nested deeper than the editor allows).
+  if (!result.ok && result.error === "tooDeep") return formError("history:restore.tooDeep", form, 409);
   if (!result.ok) notFound();
   return redirect(withNotice(page.paths.editor, "versionRestored"));
 }
@@ -105,6 +108,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function VersionPage() {
   const { t, i18n } = useTranslation("history");
   const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const restoreError = result && !result.ok ? result.errors.form : undefined;
   const { network, workProgramme, paths, version, mode } = data;
   const locale = i18n.language;
   const label = versionLabel(t, version);
@@ -187,7 +192,7 @@ export default function VersionPage() {
         </>
       )}
 
-      {data.canRestore ? <RestoreSection confirming={data.confirming} label={label} paths={paths} mode={mode} /> : null}
+      {data.canRestore ? <RestoreSection confirming={data.confirming} label={label} paths={paths} mode={mode} error={restoreError} /> : null}
       {workProgramme.archived ? <p className="alert alert--info">{t("list.archivedNote")}</p> : null}
 
       <p>
@@ -270,11 +275,13 @@ function RestoreSection({
   label,
   paths,
   mode,
+  error,
 }: {
   confirming: boolean;
   label: string;
   paths: { version: string };
   mode: "content" | "compare";
+  error?: string | undefined;
 }) {
   const { t } = useTranslation("history");
   const navigation = useNavigation();
@@ -308,6 +315,7 @@ function RestoreSection({
       ) : (
         <>
           <h2 id="restore-heading">{t("restore.heading")}</h2>
+          <FormAlert error={error} />
           <p>{t("restore.explain")}</p>
           <Link to={`${back}${back.includes("?") ? "&" : "?"}restore=confirm`} className="button">
             {t("restore.start")}

@@ -34,8 +34,23 @@ describe(`migrations (${process.env.TEST_DATABASE})`, () => {
   it("keep login failures counted before throttle_events existed", async () => {
     await expectOk(await migrator.migrateTo("20261121_1000_comments_versions_notifications"));
     await db().insertInto("login_failures").values({ id: "f1", key: "account:someone@example.test", at: new Date().toISOString() }).execute();
-    expect(await expectOk(await migrator.migrateToLatest())).toEqual(["20261121_1100_throttle_events"]);
+    expect(await expectOk(await migrator.migrateTo("20261121_1100_throttle_events"))).toEqual(["20261121_1100_throttle_events"]);
     expect(await db().selectFrom("throttle_events").select(["id", "key"]).execute()).toEqual([{ id: "f1", key: "account:someone@example.test" }]);
+  });
+
+  it("give existing documents derivation-failure columns and an empty client-id table", async () => {
+    await expectOk(await migrator.migrateTo("20261121_1100_throttle_events"));
+    const at = new Date().toISOString();
+    await db().insertInto("collab_documents").values({ name: "workprogramme.old", state: Buffer.from([0, 0]), text: "alt", json: "{}", compacted_at: at, derived_at: at }).execute();
+    await expectOk(await migrator.migrateTo("20261204_1000_collab_hardening"));
+    expect(await db().selectFrom("collab_documents").select(["name", "text", "derive_error", "derive_failed_at"]).execute()).toEqual([
+      { name: "workprogramme.old", text: "alt", derive_error: null, derive_failed_at: null },
+    ]);
+    await db().insertInto("collab_client_ids").values({ name: "workprogramme.old", client_id: 2 ** 32 - 1, user_id: "u1", claimed_at: at }).execute();
+    const [row] = await db().selectFrom("collab_client_ids").select(["client_id"]).execute();
+    expect(Number(row.client_id)).toBe(2 ** 32 - 1);
+    await db().deleteFrom("collab_client_ids").execute();
+    await db().deleteFrom("collab_documents").execute();
   });
 
   it("roll back completely and apply again", async () => {

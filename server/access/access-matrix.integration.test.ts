@@ -88,6 +88,7 @@ const getRoutes: Array<[string, () => string, Expectation]> = [
   ["admin person", () => `/admin/people/${users.memberA.id}`, adminOnly()],
   ["admin invite", () => "/admin/invite", adminOnly()],
   ["admin outbox", () => "/admin/outbox", adminOnly()],
+  ["admin documents with problems", () => "/admin/documents", adminOnly()],
   ["admin audit log", () => "/admin/audit", adminOnly()],
 ];
 

@@ -15,6 +15,7 @@ import { FlushScheduler } from "./flush-scheduler";
 import { Connection } from "./connection";
 import { createDocumentStore, type DocumentStore } from "./document-store";
 import { deriveContent } from "./derive";
+import { noteDerivationFailed, noteDerivationSucceeded } from "./derivation-health";
 import { accessFor, type GateResult } from "./gate";
 import type { DocTypes, DocumentOwner } from "./doc-types";
 import { ACK_PARAM, COLLAB_CLOSE, COLLAB_LIMITS } from "#shared/collab/protocol";
@@ -117,9 +118,16 @@ export function createCollabServer(services: Services, docTypes: DocTypes, optio
         store,
         {
           async derive(doc) {
-            const { json, text } = deriveContent(doc);
-            await store.saveDerived(name, text, JSON.stringify(json));
-            await docType?.afterDerive?.(services, id, doc);
+            try {
+              const { json, text } = deriveContent(doc);
+              await store.saveDerived(name, text, JSON.stringify(json));
+              await docType?.afterDerive?.(services, id, doc);
+            } catch (error) {
+              // Logged once and listed for admins (/admin/documents); the next change tries again.
+              await noteDerivationFailed(services, name, error);
+              return;
+            }
+            await noteDerivationSucceeded(services, name);
           },
           async idle(doc, contributors) {
             for (const listener of idleListeners) await listener(name, doc, contributors);

@@ -2,10 +2,13 @@
  * Plain text and JSON derived from a document, stored beside its state for search,
  * previews and exports. Doc types may add their own derivation (work programmes store
  * their activities and milestones as rows).
+ *
+ * Both walks use their own stack, not recursion: a document's nesting is chosen by whoever
+ * writes it (see content-json.ts), and the JSON is at most MAX_DOCUMENT_DEPTH levels deep.
  */
-import * as Y from "yjs";
-import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import type * as Y from "yjs";
 import { CONTENT_FIELD } from "#shared/collab/work-programme-doc";
+import { fragmentToProsemirrorJson } from "./content-json";
 
 interface PmNode {
   type?: string;
@@ -15,13 +18,38 @@ interface PmNode {
 
 const BLOCKS = new Set(["paragraph", "heading", "listItem", "blockquote", "tableRow", "codeBlock"]);
 
-export function prosemirrorToText(node: PmNode): string {
-  if (typeof node.text === "string") return node.text;
-  const inner = (node.content ?? []).map(prosemirrorToText).join(node.type === "tableRow" ? "\t" : "");
-  return node.type && BLOCKS.has(node.type) ? `${inner}\n` : inner;
+/**
+ * Text of a ProseMirror node: blocks end with a newline, table cells are separated by tabs.
+ * Same result as the obvious recursion (node text, else the children's joined, plus "\n"
+ * for blocks), computed with an explicit stack of nodes and separators.
+ */
+export function prosemirrorToText(root: PmNode): string {
+  const parts: string[] = [];
+  const stack: Array<PmNode | string> = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node === "string") {
+      parts.push(node);
+      continue;
+    }
+    if (typeof node !== "object" || node === null) continue;
+    if (typeof node.text === "string") {
+      parts.push(node.text);
+      continue;
+    }
+    // Pushed in reverse: popped as child 0, separator, child 1, …, then the block's newline.
+    if (node.type && BLOCKS.has(node.type)) stack.push("\n");
+    const children = Array.isArray(node.content) ? node.content : [];
+    const separator = node.type === "tableRow" ? "\t" : "";
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push(children[i]!);
+      if (i > 0 && separator) stack.push(separator);
+    }
+  }
+  return parts.join("");
 }
 
 export function deriveContent(doc: Y.Doc): { json: PmNode; text: string } {
-  const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(CONTENT_FIELD)) as PmNode;
+  const json = fragmentToProsemirrorJson(doc.getXmlFragment(CONTENT_FIELD)) as PmNode;
   return { json, text: prosemirrorToText(json).replace(/\n{3,}/g, "\n\n").trim() };
 }

@@ -57,6 +57,7 @@ describe(`admin pages: access (${process.env.TEST_DATABASE})`, () => {
       `/admin/people/${target.id}`,
       "/admin/invite",
       "/admin/outbox",
+      "/admin/documents",
       "/admin/audit",
     ];
     const slug = uniq("forbidden");
@@ -106,6 +107,7 @@ describe(`admin pages: access (${process.env.TEST_DATABASE})`, () => {
       `/admin/people/${person.id}`,
       "/admin/invite",
       "/admin/outbox",
+      "/admin/documents",
       "/admin/audit",
     ]) {
       const response = await client.get(path);
@@ -123,12 +125,12 @@ describe(`admin pages: access (${process.env.TEST_DATABASE})`, () => {
     const expected = { de: ["Verwaltung", "Netzwerke", "Postausgang"], it: ["Amministrazione", "Reti", "Posta in uscita"] } as const;
     for (const locale of ["de", "it"] as const) {
       const { client } = await loggedIn({ platformRoles: ["admin"], locale });
-      for (const path of ["/admin", "/admin/networks", `/admin/networks/${network.id}`, "/admin/organisations/new", `/admin/people/${person.id}`, "/admin/invite", "/admin/outbox", "/admin/audit"]) {
+      for (const path of ["/admin", "/admin/networks", `/admin/networks/${network.id}`, "/admin/organisations/new", `/admin/people/${person.id}`, "/admin/invite", "/admin/outbox", "/admin/documents", "/admin/audit"]) {
         const response = await client.get(path);
         expect(response.body, path).toContain(`lang="${locale}"`);
         for (const word of expected[locale]) expect(response.body, `${path} ${word}`).toContain(word);
         const text = visible(response.body.replace(/<script[\s\S]*?<\/script>/g, ""));
-        expect(text, path).not.toMatch(/>\s*(?:admin:)?(?:nav|overview|networks|organisations|people|invite|outbox|audit|form|paging)\.[a-zA-Z.]+\s*</);
+        expect(text, path).not.toMatch(/>\s*(?:admin:)?(?:nav|overview|networks|organisations|people|invite|outbox|documents|audit|form|paging)\.[a-zA-Z.]+\s*</);
       }
     }
   });

@@ -168,6 +168,26 @@ describe("ProseMirror JSON → export blocks", () => {
     expect(depth(blocks)).toBeLessThanOrEqual(MAX_DEPTH);
   });
 
+  it("keeps the words of any depth, and of any number of flattened lines, without overflowing the stack", () => {
+    // 5,000 levels: the old flattening stopped reading at 1,000 and lost the words below.
+    let deep: Record<string, unknown> = p(text("ganz unten"));
+    for (let i = 0; i < 5000; i++) deep = { type: i % 2 ? "blockquote" : "x-wrapper", content: [deep] };
+    expect(blocksText(blocksFromProsemirror(doc(deep)))).toContain("ganz unten");
+
+    // Below the cap, 200,000 paragraphs become 200,000 lines: push(...lines) overflowed.
+    let wide: Record<string, unknown> = { type: "blockquote", content: Array.from({ length: 200_000 }, (_, i) => p(text(`Zeile ${i}`))) };
+    for (let i = 0; i < MAX_DEPTH; i++) wide = { type: "blockquote", content: [wide] };
+    const text200k = blocksText(blocksFromProsemirror(doc(wide)));
+    expect(text200k).toContain("Zeile 0\n");
+    expect(text200k).toContain("Zeile 199999");
+
+    // Unknown inline wrappers nested beyond the cap still give their text.
+    let inline: Record<string, unknown> = text("im Innersten");
+    for (let i = 0; i < MAX_DEPTH + 10; i++) inline = { type: "x-inline", content: [inline] };
+    const [para] = blocksFromProsemirror(doc(p(text("vorher "), inline)));
+    expect(blocksText([para!])).toBe("vorher im Innersten");
+  });
+
   it("removes control characters that would break the files", () => {
     const [block] = blocksFromProsemirror(doc(p(text("a\u0000b\u0007c\u001bd\ud800e"))));
     expect(blocksText([block!])).toBe("abcde");

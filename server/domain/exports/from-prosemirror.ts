@@ -3,6 +3,9 @@
  * from a document anyone in the network can write to, through any client, so nothing in it
  * is trusted: unknown nodes keep their text or are skipped, attributes are range-checked,
  * links survive only as absolute http, https or mailto addresses, and nesting is capped.
+ * Nothing here recurses deeper than MAX_DEPTH, and plain text is gathered with an explicit
+ * stack; results are appended with loops, never `push(...many)`, whose arguments live on
+ * the call stack (a node with ~150,000 children would overflow it).
  */
 import { isAllowedLinkUrl } from "#shared/editor/extensions";
 import type { Block, Inline, TableCell, TableRow, TextRun } from "./model";
@@ -35,6 +38,19 @@ const INLINE_TYPES = new Set(["text", "hardBreak"]);
 
 function isInline(node: PmJsonNode): boolean {
   return INLINE_TYPES.has(typeOf(node));
+}
+
+function append<T>(out: T[], items: readonly T[]): void {
+  for (const item of items) out.push(item);
+}
+
+/** A run's text split at newlines into explicit breaks. */
+function pushLines(out: Inline[], run: TextRun): void {
+  const lines = cleanText(run.text).split("\n");
+  lines.forEach((line, i) => {
+    if (i > 0) out.push({ kind: "break" });
+    if (line) out.push({ ...run, text: line });
+  });
 }
 
 function runFrom(node: PmJsonNode): TextRun | null {
@@ -85,14 +101,12 @@ export function inlinesOf(nodes: PmJsonNode[], depth = 0): Inline[] {
     }
     const run = runFrom(node);
     if (run) {
-      const lines = cleanText(run.text).split("\n");
-      lines.forEach((line, i) => {
-        if (i > 0) out.push({ kind: "break" });
-        if (line) out.push({ ...run, text: line });
-      });
+      pushLines(out, run);
       continue;
     }
-    if (depth < MAX_DEPTH) out.push(...inlinesOf(children(node), depth + 1));
+    // Wrappers nested beyond the cap still give their words, as unformatted text.
+    if (depth < MAX_DEPTH) append(out, inlinesOf(children(node), depth + 1));
+    else pushLines(out, { kind: "text", text: plainText(node).replace(/\n+$/, "") });
   }
   return mergeRuns(out);
 }
@@ -111,15 +125,33 @@ function mergeRuns(inlines: Inline[]): Inline[] {
   return out;
 }
 
-/** Everything below `node` as plain text, for flattening what is nested too deeply. */
-function plainText(node: PmJsonNode, depth = 0): string {
-  if (typeof node.text === "string") return node.text;
-  if (typeOf(node) === "hardBreak") return "\n";
-  if (depth > 1000) return "";
-  const inner = children(node)
-    .map((c) => plainText(c, depth + 1))
-    .join("");
-  return isInline(node) ? inner : `${inner}\n`;
+/**
+ * Everything below `node` as plain text, for flattening what is nested too deeply: text as
+ * it is, a newline for each hard break and after each block. Any depth, with its own stack.
+ */
+function plainText(root: PmJsonNode): string {
+  const parts: string[] = [];
+  const stack: Array<PmJsonNode | string> = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (typeof node === "string") {
+      parts.push(node);
+      continue;
+    }
+    if (typeof node.text === "string") {
+      parts.push(node.text);
+      continue;
+    }
+    if (typeOf(node) === "hardBreak") {
+      parts.push("\n");
+      continue;
+    }
+    // Popped after the children: the block's newline.
+    if (!isInline(node)) stack.push("\n");
+    const kids = children(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return parts.join("");
 }
 
 function flattened(node: PmJsonNode): Block[] {
@@ -216,7 +248,7 @@ export function blocksOf(nodes: PmJsonNode[], depth = 0): Block[] {
       continue;
     }
     flush();
-    out.push(...blockOf(node, depth));
+    append(out, blockOf(node, depth));
   }
   flush();
   return out;

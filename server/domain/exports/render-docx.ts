@@ -119,7 +119,9 @@ function tableOf(block: Extract<Block, { kind: "table" }>, ctx: Context, numberi
       for (let dr = 0; dr < cell.rowspan; dr++) for (let dc = 0; dc < cell.colspan; dc++) (occupied[r + dr] ??= []).push(c + dc);
       c += cell.colspan;
     }
-    columns = Math.max(columns, c, ...(occupied[r] ?? []).map((x) => x + 1));
+    // A loop, not Math.max(...row): a wide row would overflow the call stack with arguments.
+    columns = Math.max(columns, c);
+    for (const x of occupied[r] ?? []) columns = Math.max(columns, x + 1);
   });
   const weights = block.widths?.length === columns ? block.widths : Array.from({ length: columns }, () => 1);
   const total = weights.reduce((a, b) => a + b, 0);
@@ -198,7 +200,7 @@ function blocksToDocx(blocks: Block[], ctx: Context, numbering: NumberingRegistr
         out.push(new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "999999", space: 1 } }, ...paragraphOptions(ctx) }));
         break;
       case "quote":
-        out.push(...blocksToDocx(block.blocks, { ...ctx, quote: true, indent: ctx.indent + INDENT, width: ctx.width - INDENT }, numbering, takeNumbering()));
+        for (const child of blocksToDocx(block.blocks, { ...ctx, quote: true, indent: ctx.indent + INDENT, width: ctx.width - INDENT }, numbering, takeNumbering())) out.push(child);
         break;
       case "table": {
         const n = takeNumbering();
@@ -216,7 +218,8 @@ function blocksToDocx(blocks: Block[], ctx: Context, numbering: NumberingRegistr
           const first: Numbering = ordered ? { ...ordered, level } : { reference: "bullets", level };
           const inner: Context = { listLevel: ctx.listLevel + 1, indent: itemIndent, quote: ctx.quote, width: ctx.width - itemIndent };
           const rendered = blocksToDocx(item.length ? item : [{ kind: "paragraph", inlines: [] }], inner, numbering, first);
-          out.push(...rendered);
+          // Not push(...rendered): its arguments live on the stack, and an item may hold 100,000 paragraphs.
+          for (const child of rendered) out.push(child);
         }
         break;
       }

@@ -220,7 +220,9 @@ function tableLayout(rows: TableRow[], weights: number[] | undefined, width: num
       for (let dr = 0; dr < cell.rowspan; dr++) for (let dc = 0; dc < cell.colspan; dc++) (occupied[r + dr] ??= new Set()).add(c + dc);
       c += cell.colspan;
     }
-    columns = Math.max(columns, c, ...[...taken].map((x) => x + 1));
+    // A loop, not Math.max(...taken): a wide row would overflow the call stack with arguments.
+    columns = Math.max(columns, c);
+    for (const x of taken) columns = Math.max(columns, x + 1);
   });
   const w = weights?.length === columns ? weights : Array.from({ length: columns }, () => 1);
   const total = w.reduce((a, b) => a + b, 0);

@@ -11,6 +11,8 @@ import type { DocumentAccess } from "#server/collab/collab-server";
 import { deriveContent } from "#server/collab/derive";
 import { findVersion, insertVersion, latestVersion, listVersions, namesOfUsers } from "#db/queries/versions";
 import { contentFingerprint, docFromState, replaceContent } from "./document-content";
+import { CONTENT_FIELD } from "#shared/collab/work-programme-doc";
+import { isDeeperThan } from "#server/collab/content-json";
 import { newId } from "../auth/tokens";
 import { nowIso } from "#shared/time";
 import type { DocumentVersion } from "#db/schema";
@@ -98,12 +100,21 @@ export async function restoreVersion(
   services: Services,
   documents: DocumentAccess,
   input: { docName: string; networkId: string; versionId: string; userId: string },
-): Promise<{ ok: true; before: DocumentVersion; after: DocumentVersion } | { ok: false; error: "notFound" }> {
+): Promise<{ ok: true; before: DocumentVersion; after: DocumentVersion } | { ok: false; error: "notFound" | "tooDeep" }> {
   const version = await findVersion(services.db, input.versionId);
   if (!version || version.doc_name !== input.docName) return { ok: false, error: "notFound" };
+  const current = await documents.read(input.docName);
+  // A document nested deeper than the editor allows (stored before the limit existed) is
+  // refused, unchanged: replacing its content means deleting those levels, which Yjs does
+  // recursively, and the stored log would then no longer load (the store applies it in one
+  // transaction, whose garbage collection recurses through every deleted level). A version
+  // that is too deep is fine: it is copied up to the limit (see copyFragment).
+  if (isDeeperThan(current.getXmlFragment(CONTENT_FIELD))) {
+    current.destroy();
+    return { ok: false, error: "tooDeep" };
+  }
   // Keep what is there now, so the restore can be undone from the history — unless the
   // latest version already holds exactly that.
-  const current = await documents.read(input.docName);
   const latest = await latestVersion(services.db, input.docName);
   const before =
     latest && contentFingerprint(docFromState(latest.state)) === contentFingerprint(current)
