@@ -13,7 +13,7 @@ import type { ServerBuild } from "@remix-run/node";
 import type { Services } from "./services";
 import { securityHeaders } from "./http/security-headers";
 import { healthz } from "./http/healthz";
-import { errorPage, sendErrorPage } from "./http/error-page";
+import { errorPage, refuseUnreadableUrls, sendErrorPage } from "./http/error-page";
 import { CSRF_COOKIE, readCookies, serialiseCookie } from "./http/cookies";
 import { isSameOriginMutation } from "./http/origin";
 import { createGetLoadContext } from "./load-context";
@@ -53,6 +53,7 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
   app.set("trust proxy", services.config.trustProxy);
   app.use(compression());
   app.use(securityHeaders({ dev }));
+  app.use(refuseUnreadableUrls());
 
   app.get("/healthz", healthz(services));
 

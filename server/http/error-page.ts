@@ -10,7 +10,7 @@ import type { Logger } from "../log";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function sendErrorPage(req: Request, res: Response, status: 403 | 500, key: "forbidden" | "serverError"): void {
+export function sendErrorPage(req: Request, res: Response, status: 400 | 403 | 500, key: "badRequest" | "forbidden" | "serverError"): void {
   const locale = detectLocale({ cookieLocale: readCookies(req)[LOCALE_COOKIE], acceptLanguage: req.headers["accept-language"] });
   const t = fixedT(locale);
   res
@@ -29,5 +29,27 @@ export function errorPage(log: Logger) {
     log.error(`[http] ${req.method} ${req.path} failed`, error);
     if (res.headersSent) return res.end();
     sendErrorPage(req, res, 500, "serverError");
+  };
+}
+
+/**
+ * Answers 400 to a request whose address cannot be read (a broken percent-encoding such as
+ * `%E0%A4%A`, a Host header no URL can hold), before routing: Express and Remix would
+ * otherwise throw on it and answer 500 with an error in the log. The URL is built the way
+ * @remix-run/express builds it.
+ */
+export function refuseUnreadableUrls() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    let readable: boolean;
+    try {
+      decodeURIComponent(req.path);
+      const port = /:(\d+)$/.exec(req.get("host") ?? "")?.[1];
+      new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+      readable = true;
+    } catch {
+      readable = false;
+    }
+    if (readable) return next();
+    sendErrorPage(req, res, 400, "badRequest");
   };
 }

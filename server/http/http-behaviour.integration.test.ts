@@ -2,6 +2,7 @@
  * What every HTTP response promises: security headers, translated error pages without
  * internals, session timeouts, audit entries for security events, the language switch.
  */
+import http from "node:http";
 import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { startTestServer } from "#server/testing/test-server";
@@ -46,6 +47,37 @@ describe(`HTTP behaviour (${process.env.TEST_DATABASE})`, () => {
     expect(de.body).toContain("Seite nicht gefunden");
     const it_ = await client.get("/non-esiste", { "Accept-Language": "it" });
     expect(it_.body).toContain("Pagina non trovata");
+  });
+
+  it("answers an address it cannot read with a translated 400 page, not an error", async () => {
+    const errors: unknown[] = [];
+    const original = server.services.log.error;
+    server.services.log.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      const cases: Array<[string, string | undefined]> = [
+        ["/%E0%A4%A", undefined],
+        ["/collab/%ZZ", undefined],
+        ["/networks/%C0%AF", undefined],
+        ["/login", "exa mple.org"],
+        ["/login", "[::1"],
+      ];
+      for (const [path, host] of cases) {
+        const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const headers = { "Accept-Language": "it", ...(host ? { Host: host } : {}) };
+          const request = http.get({ host: "127.0.0.1", port: new URL(server.url).port, path, headers }, (response) => {
+            let body = "";
+            response.on("data", (chunk) => (body += chunk));
+            response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+          });
+          request.on("error", reject);
+        });
+        expect(answer.status, `${path} ${host}`).toBe(400);
+        expect(answer.body, `${path} ${host}`).toContain("Indirizzo non comprensibile");
+      }
+    } finally {
+      server.services.log.error = original;
+    }
+    expect(errors).toEqual([]);
   });
 
   it("switches language for anonymous visitors by cookie and for users on their account", async () => {
