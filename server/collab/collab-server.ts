@@ -181,6 +181,9 @@ export function createCollabServer(services: Services, docTypes: DocTypes, optio
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      // First of all: a frame the client sends meanwhile may be invalid, and an 'error'
+      // without a listener ends the process (ws closes the socket itself after one).
+      ws.on("error", () => undefined);
       accept(ws, req, grant).catch((error: unknown) => {
         services.log.error(`[collab] accepting a connection to ${grant.name} failed`, error);
         ws.terminate();

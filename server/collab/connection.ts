@@ -4,7 +4,6 @@
  * update Yjs cannot apply closes this socket only. Read-only connections may sync and
  * show presence, but their document updates are dropped unread.
  */
-import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
@@ -132,7 +131,7 @@ export class Connection implements RoomMember, ChangeOrigin {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       encoding.writeVarUint(encoder, SYNC_STEP2);
-      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.room.doc, stateVector));
+      encoding.writeVarUint8Array(encoder, this.room.encodeStateAsUpdate(stateVector));
       this.send(encoding.toUint8Array(encoder));
       return;
     }

@@ -117,3 +117,55 @@ describe("jsonDepth", () => {
     expect(jsonDepth(deep, 100)).toBe(101);
   });
 });
+
+describe("inspectUpdate, hand-written hostile updates", () => {
+  it("refuses empty structs and deletions of content that does not exist yet", () => {
+    // A ContentAny with no elements (found by the fuzzer): empty structs later break deletions in every Yjs.
+    expect(inspectUpdate(new Y.Doc(), Uint8Array.from(Buffer.from("01014d008809010000", "hex")), 100)).toMatchObject({ ok: false });
+    // A delete set only: client 7's clocks 0 to 2^31-1, nothing of which exists yet.
+    const encoder = [0, 1, 7, 1, 0, 0xff, 0xff, 0xff, 0xff, 0x07];
+    expect(inspectUpdate(new Y.Doc(), Uint8Array.from(encoder), 100)).toEqual({ ok: false, reason: "unknown-deletion" });
+    // Deleting what exists is ordinary editing.
+    const source = new Y.Doc();
+    const updates = recorder(source);
+    source.getText("t").insert(0, "abc");
+    source.getText("t").delete(0, 2);
+    const server = new Y.Doc();
+    Y.applyUpdate(server, updates[0]!);
+    expect(inspectUpdate(server, updates[1]!, 100)).toEqual({ ok: true, newContentBy: new Set() });
+    // So is deleting, in one update, what that update inserts.
+    const both = new Y.Doc();
+    const single = recorder(both);
+    both.transact(() => {
+      both.getText("t").insert(0, "xyz");
+      both.getText("t").delete(1, 1);
+    });
+    expect(inspectUpdate(new Y.Doc(), single[0]!, 100).ok).toBe(true);
+  });
+});
+
+describe("inspectUpdate, characters of two UTF-16 units", () => {
+  it("refuses an insertion or a deletion that would cut one in half (the fuzzer's divergence)", () => {
+    const source = new Y.Doc();
+    const updates = recorder(source);
+    const text = source.getText("t");
+    text.insert(0, "Grüße 😀😀");
+    text.insert(7, "x"); // inside the first emoji
+    text.delete(10, 1); // half of the second
+    const server = new Y.Doc();
+    Y.applyUpdate(server, updates[0]!);
+    expect(inspectUpdate(server, updates[1]!, 100)).toEqual({ ok: false, reason: "split-character" });
+    expect(inspectUpdate(server, updates[2]!, 100)).toEqual({ ok: false, reason: "split-character" });
+    // Whole characters are fine.
+    const whole = new Y.Doc();
+    const fine = recorder(whole);
+    whole.getText("t").insert(0, "😀😀");
+    whole.getText("t").insert(2, "x");
+    whole.getText("t").delete(0, 2);
+    const other = new Y.Doc();
+    Y.applyUpdate(other, fine[0]!);
+    expect(inspectUpdate(other, fine[1]!, 100).ok).toBe(true);
+    Y.applyUpdate(other, fine[1]!);
+    expect(inspectUpdate(other, fine[2]!, 100).ok).toBe(true);
+  });
+});

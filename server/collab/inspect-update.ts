@@ -15,7 +15,7 @@ import * as Y from "yjs";
 
 export type UpdateVerdict =
   | { ok: true; newContentBy: ReadonlySet<number> }
-  | { ok: false; reason: "too-deep" | "unplaceable-type" | "subdocument" };
+  | { ok: false; reason: "too-deep" | "unplaceable-type" | "subdocument" | "empty-struct" | "unknown-deletion" | "split-character" };
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 type ItemId = { client: number; clock: number };
@@ -56,13 +56,19 @@ class UpdateIndex {
 type Parent = { kind: "depth"; depth: number } | { kind: "item"; item: Y.Item } | { kind: "unknown" };
 
 export function inspectUpdate(doc: Y.Doc, update: Uint8Array, maxDepth: number): UpdateVerdict {
-  const { structs } = Y.decodeUpdate(update) as { structs: Struct[] };
+  const { structs, ds } = Y.decodeUpdate(update) as { structs: Struct[]; ds: { clients: Map<number, Array<{ clock: number; len: number }>> } };
   const store = doc.store;
   const newContentBy = new Set<number>();
+  /** How far each client's clock reaches once this update is applied. */
+  const reach = new Map<number, number>();
   const types: Y.Item[] = [];
   for (const struct of structs) {
     if (struct instanceof Y.Skip) continue;
-    if (struct.id.clock + struct.length > Y.getState(store, struct.id.client)) newContentBy.add(struct.id.client);
+    // Yjs never writes empty structs; accepted, they later break deletions in everyone's Yjs.
+    if (!(struct.length > 0)) return { ok: false, reason: "empty-struct" };
+    const end = struct.id.clock + struct.length;
+    if (end > Y.getState(store, struct.id.client)) newContentBy.add(struct.id.client);
+    if (end > (reach.get(struct.id.client) ?? 0)) reach.set(struct.id.client, end);
     if (!(struct instanceof Y.Item)) continue;
     const content = struct.content;
     if (content instanceof Y.ContentDoc) return { ok: false, reason: "subdocument" };
@@ -75,9 +81,41 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, maxDepth: number):
       if (jsonDepth((content as unknown as { value: unknown }).value, maxDepth) > maxDepth) return { ok: false, reason: "too-deep" };
     }
   }
+  // A neighbour or a deletion boundary inside a character written as two UTF-16 units
+  // (emoji, many CJK characters) makes Yjs split it into two replacement characters, and
+  // the document's peers can end up with different texts. No editor does it.
+  const index = new UpdateIndex(structs);
+  const splitsCharacter = (client: number, clockAfterSplit: number): boolean => {
+    const id = { client, clock: clockAfterSplit - 1 };
+    const holder = id.clock >= 0 && id.clock < Y.getState(store, client) ? Y.getItem(store, Y.createID(client, id.clock)) : index.find(id);
+    if (!(holder instanceof Y.Item) || !(holder.content instanceof Y.ContentString)) return false;
+    const offset = clockAfterSplit - holder.id.clock;
+    if (offset <= 0 || offset >= holder.length) return false;
+    const code = (holder.content as unknown as { str: string }).str.charCodeAt(offset - 1);
+    return code >= 0xd800 && code <= 0xdbff;
+  };
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    if (isId(struct.origin) && splitsCharacter(struct.origin.client, struct.origin.clock + 1)) return { ok: false, reason: "split-character" };
+    if (isId(struct.rightOrigin) && splitsCharacter(struct.rightOrigin.client, struct.rightOrigin.clock)) return { ok: false, reason: "split-character" };
+  }
+  for (const [client, ranges] of ds.clients) {
+    for (const range of ranges) {
+      if (splitsCharacter(client, range.clock) || splitsCharacter(client, range.clock + range.len)) return { ok: false, reason: "split-character" };
+    }
+  }
+
+  // Deletions must name content that exists (in the document or this update): a range
+  // beyond it would wait in Yjs and delete whatever its owner writes next.
+  for (const [client, ranges] of ds.clients) {
+    const known = Math.max(Y.getState(store, client), reach.get(client) ?? 0);
+    for (const range of ranges) {
+      if (!(range.len > 0)) return { ok: false, reason: "empty-struct" };
+      if (range.clock + range.len > known) return { ok: false, reason: "unknown-deletion" };
+    }
+  }
   if (types.length === 0) return { ok: true, newContentBy };
 
-  const index = new UpdateIndex(structs);
   /** Depth of the type an item of this update creates (root children are 1), memoised. */
   const depthOfType = new Map<Y.Item, number>();
 

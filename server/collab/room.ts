@@ -97,6 +97,8 @@ export class Room implements FlushableRoom {
   private pendingFrom = new Set<RoomMember>();
   private pendingUpdates = 0;
   private pendingTimer: NodeJS.Timeout | null = null;
+  /** Set while applying an update that may release waiting ones (see receiveUpdate). */
+  private echoToSender = false;
 
   constructor(
     readonly name: string,
@@ -140,8 +142,8 @@ export class Room implements FlushableRoom {
     }
     const verdict = inspectUpdate(this.doc, update, this.limits.maxDepth);
     if (!verdict.ok) {
-      if (verdict.reason === "unplaceable-type") return { code: COLLAB_CLOSE.outOfOrder, reason: "update out of order" };
-      return { code: COLLAB_CLOSE.refused, reason: verdict.reason === "too-deep" ? "nested too deeply" : "subdocuments are not supported" };
+      if (verdict.reason === "unplaceable-type" || verdict.reason === "unknown-deletion") return { code: COLLAB_CLOSE.outOfOrder, reason: `update out of order (${verdict.reason})` };
+      return { code: COLLAB_CLOSE.refused, reason: `update refused (${verdict.reason})` };
     }
     for (const clientId of verdict.newContentBy) {
       const owner = this.clientIds.ownerOf(clientId);
@@ -151,11 +153,42 @@ export class Room implements FlushableRoom {
         if (kind === "live") this.claim(clientId, from.contributorId);
         continue;
       }
-      if (kind === "resync" && this.hooks.inRecoveryWindow()) continue;
-      return { code: COLLAB_CLOSE.refused, reason: "content under another person's client id" };
+      if (kind === "live" || !this.hooks.inRecoveryWindow()) return { code: COLLAB_CLOSE.refused, reason: "content under another person's client id" };
+      // Shortly after a restart, a resync may hand back a colleague's edits the server had
+      // relayed but not stored; if that colleague is connected, they hand them back themselves.
+      if (this.isConnected(owner)) return { code: COLLAB_CLOSE.outOfOrder, reason: "another person's edits while they are connected" };
     }
-    Y.applyUpdate(this.doc, update, from);
-    return this.checkPending(from);
+    // Updates that Yjs kept waiting may be applied along with this one: then the sender, too,
+    // must receive the result, or it never learns of them.
+    const pendingBefore = this.pendingBytes();
+    this.echoToSender = pendingBefore > 0;
+    try {
+      Y.applyUpdate(this.doc, update, from);
+    } finally {
+      this.echoToSender = false;
+    }
+    return this.checkPending(from, pendingBefore);
+  }
+
+  /**
+   * The document as an update for a client that sent `stateVector` (sync step 2), without
+   * what waits for missing predecessors: Yjs would include it, and a client that can place
+   * it would keep content the server may still drop.
+   */
+  encodeStateAsUpdate(stateVector: Uint8Array): Uint8Array {
+    const { pendingStructs, pendingDs } = this.doc.store;
+    this.dropPendingStructs();
+    try {
+      return Y.encodeStateAsUpdate(this.doc, stateVector);
+    } finally {
+      this.doc.store.pendingStructs = pendingStructs;
+      this.doc.store.pendingDs = pendingDs;
+    }
+  }
+
+  private isConnected(userId: string): boolean {
+    for (const member of this.members) if (member.contributorId === userId) return true;
+    return false;
   }
 
   /** Claims an awareness client id for `member`'s person; false when it belongs to someone else. */
@@ -194,11 +227,13 @@ export class Room implements FlushableRoom {
    * A few are normal for a moment; beyond the limits they are dropped and the members who
    * sent them are closed with a code that makes an honest editor resync (losing nothing).
    */
-  private checkPending(from: RoomMember): Refusal | null {
+  private checkPending(from: RoomMember, pendingBefore: number): Refusal | null {
     if (!this.hasPendingStructs()) {
       if (this.pendingFrom.size > 0) this.clearPendingState();
       return null;
     }
+    // Only those whose update added to what waits are answerable for it.
+    if (this.pendingBytes() === pendingBefore) return null;
     this.pendingFrom.add(from);
     this.pendingUpdates += 1;
     if (this.pendingUpdates > this.limits.maxPendingUpdates || this.pendingBytes() > this.limits.maxPendingBytes) {
@@ -261,7 +296,7 @@ export class Room implements FlushableRoom {
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeUpdate(encoder, update);
     const message = encoding.toUint8Array(encoder);
-    for (const member of this.members) if (member !== origin) member.send(message);
+    for (const member of this.members) if (member !== origin || this.echoToSender) member.send(message);
   };
 
   private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
