@@ -205,7 +205,8 @@ export interface WpMilestonesTable {
 export interface DocumentVersionsTable {
   id: string;
   doc_name: string;
-  network_id: string;
+  /** The owning network; null for documents of the commons (the network of networks). */
+  network_id: string | null;
   kind: "auto" | "named" | "restore";
   name: string | null;
   created_by: string | null;
@@ -221,7 +222,8 @@ export interface DocumentVersionsTable {
 export interface CommentThreadsTable {
   id: string;
   doc_name: string;
-  network_id: string;
+  /** The owning network; null for documents of the commons (the network of networks). */
+  network_id: string | null;
   anchor_start: string;
   anchor_end: string;
   quote: string;

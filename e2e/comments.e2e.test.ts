@@ -109,7 +109,7 @@ async function seedThread(options: { docName: string; networkId: string; slug: s
   doc.destroy();
   if (!anchor) throw new Error(`"${options.quote}" not found in ${options.docName}`);
   const author = demoAccount(options.authorEmail);
-  const ref: DocumentRef = { docName: options.docName, networkId: options.networkId, title: options.title, path: wpPath(options.slug, options.wpId) };
+  const ref: DocumentRef = { docName: options.docName, owner: { kind: "network", networkId: options.networkId }, state: "open", title: options.title, path: wpPath(options.slug, options.wpId) };
   const result = await startThread(app.server.services, await loadActor(app.server.services.db, author.id), ref, { anchor, quote: options.quote, body: options.body, mentions: [] });
   if (!result.ok) throw new Error(`seeding failed: ${result.error}`);
   return { threadId: result.threadId, ref };
@@ -390,7 +390,7 @@ describe(`comments in the browser (${DATABASE})`, () => {
       await jonas.page.locator(".ProseMirror .comment-mark--active", { hasText: quote }).waitFor();
 
       const actor = await loadActor(app.server.services.db, demoAccount("koordination.mechatronik@connactions.demo").id);
-      const ref: DocumentRef = { docName: docNameOf(MECH_WP.id), networkId: MECHATRONICS.id, title: MECH_WP.title, path: wpPath(MECHATRONICS.slug, MECH_WP.id) };
+      const ref: DocumentRef = { docName: docNameOf(MECH_WP.id), owner: { kind: "network", networkId: MECHATRONICS.id }, state: "open", title: MECH_WP.title, path: wpPath(MECHATRONICS.slug, MECH_WP.id) };
       expect((await setThreadResolved(app.server.services, actor, ref, threadId, true)).ok).toBe(true);
       await openEditorWithComments(jonas, MECHATRONICS.slug, MECH_WP.id, `?thread=${threadId}`);
       await eventually(async () => (await jonas.page.evaluate(() => document.activeElement?.id)) === `comment-thread-${threadId}`, "the resolved thread to have the focus");

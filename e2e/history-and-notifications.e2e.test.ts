@@ -186,7 +186,6 @@ describe(`version history and notifications in the browser (${DATABASE})`, () =>
     try {
       const version = await createNamedVersion(app.server.services, app.server.server.collab, {
         docName: DOC_NAME,
-        networkId: MECHATRONICS.id,
         name: "versione da scaricare",
         userId: demoAccount(KATRIN).id,
       });
@@ -229,7 +228,6 @@ describe.each(LOCALES)(`history and notification pages pass axe in %s (${DATABAS
     const katrinId = demoAccount(KATRIN).id;
     const version = await createNamedVersion(app.server.services, app.server.server.collab, {
       docName: DOC_NAME,
-      networkId: MECHATRONICS.id,
       name: `axe ${lng}`,
       userId: katrinId,
     });

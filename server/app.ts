@@ -21,8 +21,8 @@ import { createSocketServer, type RealtimeServer } from "./realtime/socket-serve
 import { attachUpgradeRouter } from "./upgrade-router";
 import { createCollabGate } from "./collab/gate";
 import { createCollabServer, type CollabOptions, type CollabServer } from "./collab/collab-server";
-import { docTypes as defaultDocTypes } from "./collab/doc-type-registry";
-import type { DocTypes } from "./collab/doc-types";
+import { documentTypes as registeredTypes } from "./documents/registry";
+import type { DocumentTypes } from "./documents/document-type";
 import { recordVersionsWhenIdle } from "./domain/versions/auto-versions";
 import { newToken } from "./domain/auth/tokens";
 
@@ -39,7 +39,8 @@ export interface CreateServerOptions {
   /** "build": serve build/ (production and tests); "vite": Vite middleware with HMR (npm run dev). */
   remix: "build" | "vite";
   buildDir?: string;
-  collab?: Partial<CollabOptions> & { docTypes?: DocTypes };
+  /** `documentTypes` replaces the registered document types (tests of odd documents). */
+  collab?: Partial<CollabOptions> & { documentTypes?: DocumentTypes };
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -75,8 +76,8 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
     next();
   });
 
-  const docTypes = options.collab?.docTypes ?? defaultDocTypes;
-  const collab = createCollabServer(services, docTypes, {
+  const documentTypes = options.collab?.documentTypes ?? registeredTypes;
+  const collab = createCollabServer(services, documentTypes, {
     maxSocketsPerUser: services.config.collabMaxSocketsPerUser,
     maxSocketsPerDocument: services.config.collabMaxSocketsPerDocument,
     idleAfterMs: services.config.autoVersionIdleMinutes * 60_000,
@@ -84,8 +85,8 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
     limits: { ...services.config.collabLimits, ...options.collab?.limits },
   });
 
-  const stopAutoVersions = recordVersionsWhenIdle(services, collab, docTypes);
-  const io = createSocketServer(httpServer, services, docTypes);
+  const stopAutoVersions = recordVersionsWhenIdle(services, collab, documentTypes);
+  const io = createSocketServer(httpServer, services, documentTypes);
 
   let vite: import("vite").ViteDevServer | undefined;
   let build: ServerBuild | (() => Promise<ServerBuild>);
@@ -109,7 +110,7 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
 
   attachUpgradeRouter(httpServer, {
     services,
-    authoriseCollab: createCollabGate(services, docTypes),
+    authoriseCollab: createCollabGate(services, documentTypes),
     collab: collab.handleUpgrade,
     devHmr: dev,
   });

@@ -7,7 +7,7 @@ import type { Config } from "./config";
 import type { Services } from "./services";
 import { openDatabase, type DbHandle } from "#db/connection";
 import { migrateToLatest } from "#db/migrate";
-import { applyDemoSeed } from "#db/seed/apply-demo-seed";
+import { applyDemoSeed } from "#server/demo/apply-demo-seed";
 import { countUsers } from "#db/queries/users";
 import { createMailer } from "./mail/mailer";
 import { createLocalEvents } from "./events";

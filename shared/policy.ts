@@ -8,6 +8,26 @@
  */
 import type { NetworkRole, PlatformRole } from "./roles";
 
+/** Who a document belongs to: one network's private workspace, or the commons (the network of networks). */
+export type DocumentOwner = { kind: "network"; networkId: string } | { kind: "commons" };
+
+/**
+ * open: people change it; archived: kept as a record, read-only; frozen: handed on (a
+ * recommendation submitted to the advisory board), read-only and answered as it stands.
+ */
+export const DOCUMENT_STATES = ["open", "archived", "frozen"] as const;
+export type DocumentState = (typeof DOCUMENT_STATES)[number];
+
+/** What the policy needs to know about a document: whose it is and what state it is in. */
+export interface DocumentSubject {
+  owner: DocumentOwner;
+  state: DocumentState;
+}
+
+/** The workflow of a recommendation for the advisory board (draft → … → answered). */
+export const RECOMMENDATION_STAGES = ["draft", "consultation", "endorsed", "submitted", "answered"] as const;
+export type RecommendationStage = (typeof RECOMMENDATION_STAGES)[number];
+
 export interface Actor {
   userId: string;
   platformRoles: ReadonlySet<PlatformRole>;
@@ -36,12 +56,44 @@ export type Action =
   | { type: "workProgramme.manage"; networkId: string }
   | { type: "invite.platformRole"; role: PlatformRole }
   | { type: "networkOfNetworks.view" }
-  | { type: "networkOfNetworks.moderate" };
+  | { type: "networkOfNetworks.moderate" }
+  /** co-edited documents of any type, in a network or in the commons */
+  | { type: "document.read"; doc: DocumentSubject }
+  | { type: "document.edit"; doc: DocumentSubject }
+  | { type: "document.comment"; doc: DocumentSubject }
+  | { type: "document.restore"; doc: DocumentSubject }
+  /** rename, archive, name versions */
+  | { type: "document.manage"; doc: DocumentSubject }
+  /** post a finding on behalf of a network, start a recommendation, propose good practice */
+  | { type: "commons.contribute"; networkId?: string }
+  /** comment on a finding: its discussion is open or closed by a moderator */
+  | { type: "finding.discuss"; closed: boolean }
+  /** endorse (or withdraw an endorsement) on behalf of a network, while in consultation */
+  | { type: "recommendation.endorse"; networkId: string; stage: RecommendationStage }
+  /** a personal support, shown apart from the networks' endorsements */
+  | { type: "recommendation.support"; stage: RecommendationStage }
+  /** the advisory board's answer to a submitted recommendation */
+  | { type: "recommendation.answer"; stage: RecommendationStage };
 
 const has = (actor: Actor, role: PlatformRole) => actor.platformRoles.has(role);
 const roleIn = (actor: Actor, networkId: string) => actor.memberships.get(networkId);
 const isCoordinator = (actor: Actor, networkId: string) => roleIn(actor, networkId) === "coordinator";
 const isOpen = (actor: Actor, networkId: string) => !actor.archivedNetworks.has(networkId);
+/** A member of at least one network that is not archived: who writes in the commons. */
+const inSomeOpenNetwork = (actor: Actor) => [...actor.memberships.keys()].some((id) => isOpen(actor, id));
+const seesCommons = (actor: Actor) => actor.memberships.size > 0 || has(actor, "moderator") || has(actor, "observer") || has(actor, "admin");
+const moderates = (actor: Actor) => has(actor, "moderator") || has(actor, "admin");
+const beforeSubmission = (stage: RecommendationStage) => stage === "draft" || stage === "consultation" || stage === "endorsed";
+
+function readsDocument(actor: Actor, doc: DocumentSubject): boolean {
+  return doc.owner.kind === "network" ? can(actor, { type: "network.view", networkId: doc.owner.networkId }) : seesCommons(actor);
+}
+
+/** Changing the text: only open documents, by members of the owning network (commons: of any open network). */
+function editsDocument(actor: Actor, doc: DocumentSubject): boolean {
+  if (doc.state !== "open") return false;
+  return doc.owner.kind === "network" ? can(actor, { type: "network.contribute", networkId: doc.owner.networkId }) : inSomeOpenNetwork(actor);
+}
 
 export function can(actor: Actor | null, action: Action): boolean {
   if (!actor) return false;
@@ -67,9 +119,34 @@ export function can(actor: Actor | null, action: Action): boolean {
     case "workProgramme.manage":
       return isCoordinator(actor, action.networkId) && isOpen(actor, action.networkId);
     case "networkOfNetworks.view":
-      return actor.memberships.size > 0 || has(actor, "moderator") || has(actor, "observer") || has(actor, "admin");
+      return seesCommons(actor);
     case "networkOfNetworks.moderate":
-      return has(actor, "moderator") || has(actor, "admin");
+      return moderates(actor);
+    case "document.read":
+      return readsDocument(actor, action.doc);
+    case "document.comment":
+      // Everyone who reads may comment, in every state: observers give feedback this way, and
+      // an archived or submitted text still gets remarks on the version that stands.
+      return readsDocument(actor, action.doc);
+    case "document.edit":
+    case "document.restore":
+      return editsDocument(actor, action.doc);
+    case "document.manage":
+      return action.doc.owner.kind === "network"
+        ? can(actor, { type: "workProgramme.manage", networkId: action.doc.owner.networkId })
+        : moderates(actor);
+    case "commons.contribute":
+      return action.networkId === undefined
+        ? inSomeOpenNetwork(actor)
+        : roleIn(actor, action.networkId) !== undefined && isOpen(actor, action.networkId);
+    case "finding.discuss":
+      return seesCommons(actor) && !action.closed;
+    case "recommendation.endorse":
+      return isCoordinator(actor, action.networkId) && isOpen(actor, action.networkId) && (action.stage === "consultation" || action.stage === "endorsed");
+    case "recommendation.support":
+      return inSomeOpenNetwork(actor) && beforeSubmission(action.stage);
+    case "recommendation.answer":
+      return has(actor, "observer") && action.stage === "submitted";
   }
 }
 
@@ -79,7 +156,8 @@ export function can(actor: Actor | null, action: Action): boolean {
  */
 export function denialStatus(actor: Actor | null, action: Action): 401 | 403 | 404 {
   if (!actor) return 401;
-  if ("networkId" in action && !can(actor, { type: "network.view", networkId: action.networkId })) return 404;
+  if ("networkId" in action && action.networkId !== undefined && !can(actor, { type: "network.view", networkId: action.networkId })) return 404;
+  if ("doc" in action && !readsDocument(actor, action.doc)) return 404;
   return 403;
 }
 

@@ -111,7 +111,9 @@ export function passageOf(state: EditorState, from: number, to: number): (Passag
 }
 
 /** Decodes a thread's stored anchor; null when it is not a relative position at all. */
-export function decodePassage(anchor: EncodedAnchor): Passage | null {
+/** The passage a thread is about; null when it is about the whole document or no longer decodes. */
+export function decodePassage(anchor: EncodedAnchor | null): Passage | null {
+  if (!anchor) return null;
   const start = decodeRelative(anchor.start);
   const end = decodeRelative(anchor.end);
   return start && end ? { start, end } : null;

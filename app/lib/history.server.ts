@@ -1,38 +1,33 @@
 /**
- * The first steps of the version-history pages of a work programme: the network is visible
- * to the caller (else 404), the work programme belongs to it (else 404), and the rights the
- * pages show or check: naming versions (coordinators) and restoring (members, not archived).
+ * The first steps of the version-history pages of a work programme (see
+ * work-programme-document.server.ts) and the rights the pages show or check, as the policy
+ * decides them for the document: naming versions (document.manage) and restoring
+ * (document.restore).
  */
 import type { AppLoadContext } from "@remix-run/node";
-import { can } from "#shared/policy";
-import { docNameOf } from "#shared/collab/doc-names";
-import { WORK_PROGRAMME_DOC_TYPE, workProgrammeOfNetwork } from "#server/domain/work-programmes/manage";
-import { workProgrammeDocType } from "#server/domain/work-programmes/collab-doc-type";
 import { versionHistory } from "#server/domain/versions/versions";
+
+export { createNamedVersion, restoreVersion, versionHistory, versionOfDocument } from "#server/domain/versions/versions";
+export { compareTexts } from "#server/domain/versions/compare";
+export { docFromState } from "#server/domain/versions/document-content";
+export { deriveContent } from "#server/collab/derive";
 import type { DocumentVersion } from "#db/schema";
-import { notFound } from "./guards.server";
-import { loadVisibleNetwork } from "./network-access.server";
+import { loadWorkProgrammeDocument } from "./work-programme-document.server";
 
 export async function loadWorkProgrammeHistory(request: Request, context: AppLoadContext, params: { slug?: string; id?: string }) {
-  const { auth, network } = await loadVisibleNetwork(request, context, params.slug);
-  const row = await workProgrammeOfNetwork(context.services, network.id, params.id);
-  if (!row) notFound();
-  const archived = Boolean(row.archived_at);
-  const base = `/networks/${network.slug}/work-programmes/${row.id}`;
+  const { auth, network, workProgramme, document, rights } = await loadWorkProgrammeDocument(request, context, params);
   return {
     auth,
     network,
-    workProgramme: row,
-    archived,
-    docName: docNameOf(WORK_PROGRAMME_DOC_TYPE, row.id),
-    paths: { editor: base, history: `${base}/history` },
-    canName: can(auth.actor, { type: "workProgramme.manage", networkId: network.id }),
-    canRestore: !archived && can(auth.actor, { type: "network.contribute", networkId: network.id }),
+    workProgramme,
+    document,
+    archived: document.state === "archived",
+    docName: document.name,
+    paths: { editor: document.path, history: `${document.path}/history` },
+    canName: rights.manage,
+    canRestore: rights.restore,
   };
 }
-
-/** Title and page of the work programme for the notifications of a named version. */
-export const describeWorkProgramme = (context: AppLoadContext, id: string) => workProgrammeDocType.describe(context.services, id);
 
 export type HistoryEntry = Awaited<ReturnType<typeof versionHistory>>[number];
 

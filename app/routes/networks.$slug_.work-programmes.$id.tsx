@@ -8,13 +8,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ArchivedNetworkNotice } from "~/components/archived-network-notice";
-import { can } from "#shared/policy";
-import { docNameOf } from "#shared/collab/doc-names";
 import { colourFor } from "#shared/collab/user-colour";
-import { WORK_PROGRAMME_DOC_TYPE, workProgrammeOfNetwork } from "#server/domain/work-programmes/manage";
-import { listOrganisationsOfNetwork } from "#db/queries/networks";
-import { notFound } from "~/lib/guards.server";
-import { loadVisibleNetwork } from "~/lib/network-access.server";
+import { loadWorkProgrammeDocument, organisationsOfNetwork } from "~/lib/work-programme-document.server";
 import { pageMeta } from "~/lib/meta";
 import { ClientOnly } from "~/editor/client-only";
 import { ExportLinks } from "~/components/export-links";
@@ -34,16 +29,14 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { auth, network } = await loadVisibleNetwork(request, context, params.slug);
-  const row = await workProgrammeOfNetwork(context.services, network.id, params.id);
-  if (!row) notFound();
-  const archived = Boolean(row.archived_at);
-  const organisations = await listOrganisationsOfNetwork(context.services.db, network.id);
+  const { auth, network, workProgramme: row, document, rights } = await loadWorkProgrammeDocument(request, context, params);
+  const archived = document.state === "archived";
+  const organisations = await organisationsOfNetwork(context, network.id);
   return {
     network: { slug: network.slug, name: network.name, archivedAt: network.archived_at },
     workProgramme: { id: row.id, title: row.title, archived },
-    docName: docNameOf(WORK_PROGRAMME_DOC_TYPE, row.id),
-    canEdit: !archived && can(auth.actor, { type: "network.contribute", networkId: network.id }),
+    docName: document.name,
+    canEdit: rights.edit,
     user: { id: auth.user.id, name: auth.user.name, colour: colourFor(auth.user.id) },
     organisations: organisations.map((o) => ({ id: o.id, name: o.name, country: o.country })),
     locale: context.locale,

@@ -13,16 +13,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { deriveContent } from "#server/collab/derive";
-import { compareTexts } from "#server/domain/versions/compare";
-import { docFromState } from "#server/domain/versions/document-content";
-import { restoreVersion, versionHistory, versionOfDocument } from "#server/domain/versions/versions";
-import { listOrganisationsOfNetwork } from "#db/queries/networks";
+import { organisationsOfNetwork } from "~/lib/work-programme-document.server";
 import { readActivities, readMilestones } from "#shared/collab/work-programme-doc";
 import { fixedT } from "#shared/i18n/instance";
 import { authorize, notFound } from "~/lib/guards.server";
 import { formError, readForm } from "~/lib/forms.server";
-import { loadWorkProgrammeHistory, summarise } from "~/lib/history.server";
+import { compareTexts, deriveContent, docFromState, loadWorkProgrammeHistory, restoreVersion, summarise, versionHistory, versionOfDocument } from "~/lib/history.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormAlert } from "~/components/fields";
 import { ProseMirrorView, isEmptyDoc, type PmNode } from "~/components/prosemirror-view";
@@ -48,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   let content: { json: PmNode; text: string };
   let structured: { activities: ReturnType<typeof readActivities>; milestones: ReturnType<typeof readMilestones> };
   try {
-    content = deriveContent(doc);
+    content = deriveContent(doc, page.document.layout.contentField);
     structured = { activities: readActivities(doc), milestones: readMilestones(doc) };
   } finally {
     doc.destroy();
@@ -59,12 +55,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // A private copy of the live document (unsaved edits included); nothing reaches the room.
     const current = await context.documents.read(page.docName);
     try {
-      comparison = compareTexts(content.text, deriveContent(current).text);
+      comparison = compareTexts(content.text, deriveContent(current, page.document.layout.contentField).text);
     } finally {
       current.destroy();
     }
   }
-  const organisations = mode === "content" ? await listOrganisationsOfNetwork(context.services.db, page.network.id) : [];
+  const organisations = mode === "content" ? await organisationsOfNetwork(context, page.network.id) : [];
   const t = fixedT(context.locale);
 
   return {
@@ -89,13 +85,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const version = await versionOfDocument(context.services, page.docName, params.versionId);
   if (!version) notFound();
   // Observers and admins outside the network read only (403); archived programmes stay as they are.
-  authorize(page.auth, { type: "network.contribute", networkId: page.network.id });
-  if (page.archived) throw new Response("Forbidden", { status: 403 });
+  authorize(page.auth, { type: "document.restore", doc: page.document });
   const form = await readForm(request, context);
   if (form.get("intent") !== "restore") return formError("validation.unknownAction", form);
   const result = await restoreVersion(context.services, context.documents, {
     docName: page.docName,
-    networkId: page.network.id,
     versionId: version.id,
     userId: page.auth.user.id,
   });

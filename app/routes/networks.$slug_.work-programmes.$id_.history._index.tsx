@@ -8,11 +8,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { createNamedVersion, versionHistory } from "#server/domain/versions/versions";
 import { namedVersionForm } from "#shared/validation/history-forms";
 import { authorize } from "~/lib/guards.server";
 import { formError, invalid, parseWith, readForm } from "~/lib/forms.server";
-import { describeWorkProgramme, loadWorkProgrammeHistory, summarise } from "~/lib/history.server";
+import { createNamedVersion, loadWorkProgrammeHistory, summarise, versionHistory } from "~/lib/history.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormAlert, Notice, TextField } from "~/components/fields";
 import { versionLabel, versionTitle } from "~/components/version-label";
@@ -35,17 +34,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const page = await loadWorkProgrammeHistory(request, context, params);
-  authorize(page.auth, { type: "workProgramme.manage", networkId: page.network.id });
+  authorize(page.auth, { type: "document.manage", doc: page.document });
   const form = await readForm(request, context);
   if (form.get("intent") !== "name") return formError("validation.unknownAction", form);
   const parsed = parseWith(namedVersionForm, form);
   if (!parsed.ok) return invalid(parsed);
   const version = await createNamedVersion(context.services, context.documents, {
     docName: page.docName,
-    networkId: page.network.id,
     name: parsed.data.name,
     userId: page.auth.user.id,
-    describe: await describeWorkProgramme(context, page.workProgramme.id),
+    announce: true,
   });
   return { ok: true as const, id: version.id, name: parsed.data.name };
 }

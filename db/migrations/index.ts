@@ -8,6 +8,7 @@ import * as workProgrammes from "./20261121_0930_work_programmes";
 import * as commentsVersionsNotifications from "./20261121_1000_comments_versions_notifications";
 import * as throttleEvents from "./20261121_1100_throttle_events";
 import * as collabHardening from "./20261204_1000_collab_hardening";
+import * as commonsOwner from "./20261204_1100_commons_owner";
 
 export const migrations: Record<string, Migration> = {
   "20261121_0830_spine": spine,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "20261121_1000_comments_versions_notifications": commentsVersionsNotifications,
   "20261121_1100_throttle_events": throttleEvents,
   "20261204_1000_collab_hardening": collabHardening,
+  "20261204_1100_commons_owner": commonsOwner,
 };

@@ -74,15 +74,7 @@ export async function participantsOfThread(db: Db, threadId: string): Promise<st
   return rows.map((r) => r.author_id).filter((id): id is string => id !== null);
 }
 
-/** Everyone who may be mentioned in a network's document: its members, observers and admins. */
-export async function mentionCandidates(db: Db, networkId: string) {
-  const members = db.selectFrom("memberships").select("user_id").where("network_id", "=", networkId);
-  const platform = db.selectFrom("platform_roles").select("user_id").where("role", "in", ["observer", "admin"]);
-  return db
-    .selectFrom("users")
-    .select(["id", "name"])
-    .where("disabled_at", "is", null)
-    .where((eb) => eb.or([eb("id", "in", members), eb("id", "in", platform)]))
-    .orderBy("name")
-    .execute();
+/** Active people by name: who could be mentioned, before the policy decides who can read the document. */
+export async function listMentionablePeople(db: Db) {
+  return db.selectFrom("users").select(["id", "name"]).where("disabled_at", "is", null).orderBy("name").execute();
 }

@@ -8,6 +8,11 @@ export async function listMembershipsOfUser(db: Db, userId: string): Promise<Mem
   return db.selectFrom("memberships").selectAll().where("user_id", "=", userId).execute();
 }
 
+export async function listMembershipsOfUsers(db: Db, userIds: string[]): Promise<Membership[]> {
+  if (userIds.length === 0) return [];
+  return db.selectFrom("memberships").selectAll().where("user_id", "in", userIds).execute();
+}
+
 export async function findMembership(db: Db, networkId: string, userId: string): Promise<Membership | undefined> {
   return db
     .selectFrom("memberships")

@@ -3,7 +3,7 @@ import path from "node:path";
 import { loadConfig } from "#server/config";
 import { openDatabase } from "../connection";
 import { migrateToLatest } from "../migrate";
-import { applyDemoSeed } from "../seed/apply-demo-seed";
+import { applyDemoSeed } from "#server/demo/apply-demo-seed";
 
 const config = loadConfig();
 const handle = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, "connactions.sqlite") });

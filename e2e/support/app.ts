@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { collectPageErrors, newContext } from "./browser";
 import { startTestServer, type TestServer } from "#server/testing/test-server";
 import type { TestServerOptions } from "#server/testing/use-test-server";
-import { applyDemoSeed } from "#db/seed/apply-demo-seed";
+import { applyDemoSeed } from "#server/demo/apply-demo-seed";
 import { DEMO_PASSWORD, demoPeople, type DemoPerson } from "#db/seed/demo-data";
 import type { Locale } from "#shared/i18n/config";
 

@@ -17,7 +17,8 @@ import { createDocumentStore, type DocumentStore } from "./document-store";
 import { deriveContent } from "./derive";
 import { noteDerivationFailed, noteDerivationSucceeded } from "./derivation-health";
 import { accessFor, type GateResult } from "./gate";
-import type { DocTypes, DocumentOwner } from "./doc-types";
+import type { DocumentTypes, ResolvedDocument } from "#server/documents/document-type";
+import { resolveDocument } from "#server/documents/registry";
 import { ACK_PARAM, COLLAB_CLOSE, COLLAB_LIMITS } from "#shared/collab/protocol";
 import { colourFor } from "#shared/collab/user-colour";
 import { sessionStillValid } from "../domain/auth/sessions";
@@ -83,7 +84,7 @@ type Grant = Extract<GateResult, { ok: true }>;
 /** Origin of server-side changes that are recorded in the history by their caller. */
 const SERVER_CHANGE = Symbol("server-change");
 
-export function createCollabServer(services: Services, docTypes: DocTypes, options: Partial<CollabOptions> = {}): CollabServer {
+export function createCollabServer(services: Services, types: DocumentTypes, options: Partial<CollabOptions> = {}): CollabServer {
   const limits = { ...DEFAULT_COLLAB_OPTIONS, ...options };
   const costs: CollabLimits = { ...DEFAULT_COLLAB_LIMITS, ...options.limits };
   const startedAt = Date.now();
@@ -106,20 +107,21 @@ export function createCollabServer(services: Services, docTypes: DocTypes, optio
   const idleListeners = new Set<IdleListener>();
   let closing = false;
 
-  async function roomFor(name: string, networkId: string, type: string, id: string): Promise<Room> {
+  async function roomFor(document: ResolvedDocument): Promise<Room> {
+    const { name, type, id } = document;
     const leaving = unloading.get(name);
     if (leaving) await leaving;
     let room = rooms.get(name);
     if (!room) {
-      const docType = docTypes.get(type);
+      const docType = types.get(type);
       room = new Room(
         name,
-        networkId,
+        document.owner,
         store,
         {
           async derive(doc) {
             try {
-              const { json, text } = deriveContent(doc);
+              const { json, text } = deriveContent(doc, document.layout.contentField);
               await store.saveDerived(name, text, JSON.stringify(json));
               await docType?.afterDerive?.(services, id, doc);
             } catch (error) {
@@ -194,7 +196,7 @@ export function createCollabServer(services: Services, docTypes: DocTypes, optio
   async function accept(ws: import("ws").WebSocket, req: IncomingMessage, grant: Grant) {
     const userId = grant.auth.user.id;
     const personAllowance = allowanceOf(userId);
-    const room = await roomFor(grant.name, grant.networkId, grant.doc.type, grant.doc.id).catch((error: unknown) => {
+    const room = await roomFor(grant.document).catch((error: unknown) => {
       services.log.error(`[collab] loading ${grant.name} failed`, error);
       return null;
     });
@@ -242,17 +244,14 @@ export function createCollabServer(services: Services, docTypes: DocTypes, optio
     const affected = [...connections].filter(which);
     // Many connections share a person or a room: look each up once per re-check.
     const actors = new Map<string, Awaited<ReturnType<typeof loadActor>>>();
-    const owners = new Map<string, DocumentOwner | null>();
+    const documents = new Map<string, ResolvedDocument | null>();
     for (const connection of affected) {
       const { userId } = connection.info;
       if (!actors.has(userId)) actors.set(userId, await loadActor(services.db, userId));
       const name = connection.room.name;
-      if (!owners.has(name)) {
-        const [type, ...rest] = name.split(".");
-        owners.set(name, (await docTypes.get(type ?? "")?.resolve(services, rest.join("."))) ?? null);
-      }
-      const owner = owners.get(name);
-      const access = owner ? accessFor(actors.get(userId)!, owner) : null;
+      if (!documents.has(name)) documents.set(name, await resolveDocument(services, name, types));
+      const document = documents.get(name);
+      const access = document ? accessFor(actors.get(userId)!, document) : null;
       if (!access) connection.close(COLLAB_CLOSE.accessRevoked, "access revoked");
       else if (access !== connection.info.access) connection.close(COLLAB_CLOSE.accessChanged, "access changed");
     }
@@ -270,7 +269,8 @@ export function createCollabServer(services: Services, docTypes: DocTypes, optio
     void recheck((c) => c.room.name === docName).catch((error: unknown) => services.log.error("[collab] access re-check failed", error));
   });
   const offNetworkRights = services.events.on("network.rightsChanged", ({ networkId }) => {
-    void recheck((c) => c.room.networkId === networkId).catch((error: unknown) => services.log.error("[collab] access re-check failed", error));
+    // Commons documents too: whether someone writes there depends on their networks being open.
+    void recheck((c) => c.room.owner.kind === "commons" || c.room.owner.networkId === networkId).catch((error: unknown) => services.log.error("[collab] access re-check failed", error));
   });
 
   // Catches what no event announces: expired sessions, disabled accounts, platform-role changes.
@@ -296,11 +296,9 @@ export function createCollabServer(services: Services, docTypes: DocTypes, optio
   keepAlive.unref();
 
   async function roomByName(name: string): Promise<Room> {
-    const [type = "", ...rest] = name.split(".");
-    const id = rest.join(".");
-    const owner = await docTypes.get(type)?.resolve(services, id);
-    if (!owner) throw new Error(`unknown document ${name}`);
-    const room = await roomFor(name, owner.networkId, type, id);
+    const document = await resolveDocument(services, name, types);
+    if (!document) throw new Error(`unknown document ${name}`);
+    const room = await roomFor(document);
     await room.ready;
     return room;
   }

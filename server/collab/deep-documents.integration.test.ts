@@ -21,9 +21,9 @@ import { insertVersion, listVersions } from "#db/queries/versions";
 import { MAX_DOCUMENT_DEPTH } from "#shared/collab/limits";
 import { CONTENT_FIELD } from "#shared/collab/work-programme-doc";
 import { nowIso } from "#shared/time";
-import type { DocType, DocTypes } from "./doc-types";
-import { workProgrammeDocType } from "../domain/work-programmes/collab-doc-type";
-import { WORK_PROGRAMME_DOC_TYPE } from "../domain/work-programmes/manage";
+import type { DocumentType, DocumentTypes } from "#server/documents/document-type";
+import { workProgrammeDocumentType } from "../domain/work-programmes/document-type";
+import { WORK_PROGRAMME_DOC_TYPE } from "#shared/collab/doc-names";
 import { deriveContent } from "./derive";
 import { noteDerivationFailed, noteDerivationSucceeded } from "./derivation-health";
 import enAdmin from "../../locales/en/admin.json";
@@ -34,16 +34,16 @@ const INNERMOST = "Kanarienvogel im innersten Absatz";
 
 /** Work programmes whose projection (afterDerive) fails: a derivation failure other than depth. */
 const failingProjection = new Set<string>();
-const workProgrammes: DocType = {
-  ...workProgrammeDocType,
+const workProgrammes: DocumentType = {
+  ...workProgrammeDocumentType,
   async afterDerive(services, id, doc) {
     if (failingProjection.has(id)) throw new Error(`projection of ${id} exploded`);
-    await workProgrammeDocType.afterDerive?.(services, id, doc);
+    await workProgrammeDocumentType.afterDerive?.(services, id, doc);
   },
 };
-const docTypes: DocTypes = new Map([[WORK_PROGRAMME_DOC_TYPE, workProgrammes]]);
-// A variable, not a literal: the test server's option type does not list docTypes, createPlatformServer takes it.
-const collab = { idleAfterMs: 200, docTypes };
+const documentTypes: DocumentTypes = new Map([[WORK_PROGRAMME_DOC_TYPE, workProgrammes]]);
+// A variable, not a literal: the test server's option type does not list documentTypes, createPlatformServer takes it.
+const collab = { idleAfterMs: 200, documentTypes };
 const server = useTestServer({ collab });
 
 let dir: string;

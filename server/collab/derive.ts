@@ -1,14 +1,14 @@
 /**
  * Plain text and JSON derived from a document, stored beside its state for search,
- * previews and exports. Doc types may add their own derivation (work programmes store
- * their activities and milestones as rows).
+ * previews and exports. Document types may add their own derivation (work programmes
+ * store their activities and milestones as rows).
  *
  * Both walks use their own stack, not recursion: a document's nesting is chosen by whoever
  * writes it (see content-json.ts), and the JSON is at most MAX_DOCUMENT_DEPTH levels deep.
  */
 import type * as Y from "yjs";
-import { CONTENT_FIELD } from "#shared/collab/work-programme-doc";
 import { fragmentToProsemirrorJson } from "./content-json";
+import { DEFAULT_CONTENT_FIELD } from "#shared/collab/document-layout";
 
 interface PmNode {
   type?: string;
@@ -49,7 +49,8 @@ export function prosemirrorToText(root: PmNode): string {
   return parts.join("");
 }
 
-export function deriveContent(doc: Y.Doc): { json: PmNode; text: string } {
-  const json = fragmentToProsemirrorJson(doc.getXmlFragment(CONTENT_FIELD)) as PmNode;
+/** Text and JSON of the document's rich text (the fragment its layout names). */
+export function deriveContent(doc: Y.Doc, contentField: string = DEFAULT_CONTENT_FIELD): { json: PmNode; text: string } {
+  const json = fragmentToProsemirrorJson(doc.getXmlFragment(contentField)) as PmNode;
   return { json, text: prosemirrorToText(json).replace(/\n{3,}/g, "\n\n").trim() };
 }

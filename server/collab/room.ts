@@ -4,6 +4,7 @@
  * by the process-wide FlushScheduler at most COLLAB_LIMITS.flushWindowMs later. After each
  * committed batch, editors that asked for it get the stored state vector, so "saved" means stored.
  */
+import type { DocumentOwner } from "#shared/policy";
 import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
@@ -102,7 +103,7 @@ export class Room implements FlushableRoom {
 
   constructor(
     readonly name: string,
-    readonly networkId: string,
+    readonly owner: DocumentOwner,
     private readonly store: DocumentStore,
     private readonly hooks: RoomHooks,
     private readonly log: Logger,

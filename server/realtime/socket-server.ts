@@ -12,9 +12,10 @@ import { readCookies } from "../http/cookies";
 import { isAllowedOrigin, originOf } from "../http/origin";
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "#shared/realtime-events";
 import { parseDocName } from "#shared/collab/doc-names";
+import { can } from "#shared/policy";
 import { loadActor } from "../domain/auth/actor";
-import { accessFor } from "../collab/gate";
-import type { DocTypes } from "../collab/doc-types";
+import type { DocumentTypes } from "../documents/document-type";
+import { resolveDocument } from "../documents/registry";
 
 interface SocketData {
   userId: string;
@@ -26,7 +27,13 @@ export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, 
 /** Room names are ours: `user:<id>`, `session:<id>`, `doc:<name>`. Clients never name them. */
 const docRoom = (docName: string) => `doc:${docName}`;
 
-export function createSocketServer(httpServer: HttpServer, services: Services, docTypes: DocTypes): RealtimeServer {
+export function createSocketServer(httpServer: HttpServer, services: Services, types: DocumentTypes): RealtimeServer {
+  /** A document's live events go to those who may read it: the same question as opening it. */
+  const mayFollow = async (userId: string, docName: string) => {
+    const document = await resolveDocument(services, docName, types);
+    return document !== null && can(await loadActor(services.db, userId), { type: "document.read", doc: document });
+  };
+
   const io: RealtimeServer = new Server(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
@@ -62,9 +69,7 @@ export function createSocketServer(httpServer: HttpServer, services: Services, d
       try {
         const doc = typeof docName === "string" ? parseDocName(docName) : null;
         if (!doc) return reply({ ok: false, error: "invalid" });
-        const owner = await docTypes.get(doc.type)?.resolve(services, doc.id);
-        const actor = await loadActor(services.db, socket.data.userId);
-        if (!owner || !accessFor(actor, owner)) return reply({ ok: false, error: "notFound" });
+        if (!(await mayFollow(socket.data.userId, docName as string))) return reply({ ok: false, error: "notFound" });
         await socket.join(docRoom(docName));
         reply({ ok: true });
       } catch (error) {
@@ -88,13 +93,10 @@ export function createSocketServer(httpServer: HttpServer, services: Services, d
     io.to(`user:${userId}`).emit("access:changed", { networkId, role });
     // Someone who lost access must not keep receiving a document's live events.
     void (async () => {
-      const actor = await loadActor(services.db, userId);
       for (const socket of await io.in(`user:${userId}`).fetchSockets()) {
         for (const room of socket.rooms) {
           if (!room.startsWith("doc:")) continue;
-          const doc = parseDocName(room.slice(4));
-          const owner = doc ? await docTypes.get(doc.type)?.resolve(services, doc.id) : null;
-          if (!owner || !accessFor(actor, owner)) socket.leave(room);
+          if (!(await mayFollow(userId, room.slice(4)))) socket.leave(room);
         }
       }
     })().catch((error: unknown) => services.log.error("[socket.io] access re-check failed", error));

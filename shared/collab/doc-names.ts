@@ -19,3 +19,7 @@ export function parseDocName(name: string): DocName | null {
 export function docNameOf(type: string, id: string): string {
   return `${type}.${id}`;
 }
+
+/** The document types (the part before the dot). Each has a DocumentType on the server. */
+export const WORK_PROGRAMME_DOC_TYPE = "workprogramme";
+export const RECOMMENDATION_DOC_TYPE = "recommendation";

@@ -7,6 +7,7 @@
  * a buggy or hostile client never reach the database or another person's screen.
  */
 import * as Y from "yjs";
+import type { DocumentLayout } from "./document-layout";
 
 export const CONTENT_FIELD = "content";
 export const ACTIVITIES_FIELD = "activities";
@@ -79,3 +80,10 @@ function readList<T extends { id: string }>(doc: Y.Doc, field: string, sanitise:
 
 export const readActivities = (doc: Y.Doc) => readList(doc, ACTIVITIES_FIELD, sanitiseActivity);
 export const readMilestones = (doc: Y.Doc) => readList(doc, MILESTONES_FIELD, sanitiseMilestone);
+
+/** The work programme's layout, for everything generic over document types. */
+export const workProgrammeLayout: DocumentLayout = {
+  contentField: CONTENT_FIELD,
+  listFields: [ACTIVITIES_FIELD, MILESTONES_FIELD],
+  readStructured: (doc) => [readActivities(doc), readMilestones(doc)],
+};

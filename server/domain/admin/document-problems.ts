@@ -5,8 +5,8 @@
  * type can describe it, else by its internal name.
  */
 import type { Services } from "#server/services";
-import type { DocTypes } from "#server/collab/doc-types";
-import { docTypes as registeredDocTypes } from "#server/collab/doc-type-registry";
+import type { DocumentTypes } from "#server/documents/document-type";
+import { documentTypes as registeredTypes, resolveDocument } from "#server/documents/registry";
 import { listDeriveFailures } from "#db/queries/derive-problems";
 
 export interface DocumentProblem {
@@ -17,15 +17,12 @@ export interface DocumentProblem {
   failedAt: string;
 }
 
-export async function documentProblems(services: Services, docTypes: DocTypes = registeredDocTypes): Promise<DocumentProblem[]> {
+export async function documentProblems(services: Services, types: DocumentTypes = registeredTypes): Promise<DocumentProblem[]> {
   const failures = await listDeriveFailures(services.db);
   return Promise.all(
     failures.map(async (failure) => {
-      const [type = "", ...rest] = failure.name.split(".");
       // A document whose owner is gone (or cannot be read) is still listed, by its name.
-      const described = await Promise.resolve(docTypes.get(type)?.describe(services, rest.join(".")))
-        .catch(() => null)
-        .then((d) => d ?? null);
+      const described = await resolveDocument(services, failure.name, types).catch(() => null);
       return { name: failure.name, title: described?.title ?? null, path: described?.path ?? null, error: failure.error, failedAt: failure.failedAt };
     }),
   );

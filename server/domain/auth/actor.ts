@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
-import type { Database } from "#db/schema";
+import type { Database, Membership } from "#db/schema";
 import type { Actor } from "#shared/policy";
-import { listPlatformRoles } from "#db/queries/users";
-import { listMembershipsOfUser } from "#db/queries/memberships";
+import { listPlatformRoles, listPlatformRolesOfUsers } from "#db/queries/users";
+import { listMembershipsOfUser, listMembershipsOfUsers } from "#db/queries/memberships";
 import { listArchivedNetworkIds } from "#db/queries/networks";
 
 /** Loads what the policy needs about a person: platform roles, memberships, archived networks. */
@@ -14,4 +14,14 @@ export async function loadActor(db: Kysely<Database>, userId: string): Promise<A
     memberships: new Map(memberships.map((m) => [m.network_id, m.role])),
     archivedNetworks: new Set(archived),
   };
+}
+
+/** The actors of many people at once (three queries, not three per person), by user id. */
+export async function loadActors(db: Kysely<Database>, userIds: string[]): Promise<Map<string, Actor>> {
+  const [roles, memberships, archived] = await Promise.all([listPlatformRolesOfUsers(db, userIds), listMembershipsOfUsers(db, userIds), listArchivedNetworkIds(db)]);
+  const archivedNetworks = new Set(archived);
+  const actors = new Map<string, Actor>();
+  for (const userId of userIds) actors.set(userId, { userId, platformRoles: new Set(roles.get(userId) ?? []), memberships: new Map(), archivedNetworks });
+  for (const m of memberships) (actors.get(m.user_id)?.memberships as Map<string, Membership["role"]> | undefined)?.set(m.network_id, m.role);
+  return actors;
 }

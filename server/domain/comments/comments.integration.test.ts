@@ -25,7 +25,7 @@ const anchor = () => {
 async function setting() {
   const network = await buildNetwork(server.services.db);
   const wp = await buildWorkProgramme(server.services.db, network.id, { title: "Arbeitsprogramm 2027" });
-  const doc: DocumentRef = { docName: wp.docName, networkId: network.id, title: "Arbeitsprogramm 2027", path: `/networks/${network.slug}/work-programmes/${wp.id}` };
+  const doc: DocumentRef = { docName: wp.docName, owner: { kind: "network", networkId: network.id }, state: "open", title: "Arbeitsprogramm 2027", path: `/networks/${network.slug}/work-programmes/${wp.id}` };
   const coordinator = await buildUser(server.services.db, { memberships: [{ networkId: network.id, role: "coordinator" }] });
   const member = await buildUser(server.services.db, { memberships: [{ networkId: network.id, role: "member" }] });
   const observer = await buildUser(server.services.db, { platformRoles: ["observer"] });

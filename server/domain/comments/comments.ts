@@ -6,7 +6,7 @@
  * announced to the document's live room.
  */
 import type { Services } from "#server/services";
-import type { Actor } from "#shared/policy";
+import type { Actor, DocumentOwner, DocumentState } from "#shared/policy";
 import { can } from "#shared/policy";
 import type { EncodedAnchor } from "#shared/collab/anchors";
 import { isValidAnchor } from "#shared/collab/anchors";
@@ -19,23 +19,40 @@ import {
   listThreadsOfDocument,
   mentionedUserIds,
   participantsOfThread,
+  listMentionablePeople,
   softDeleteComment,
   touchThread,
   updateCommentBody,
   updateThreadStatus,
 } from "#db/queries/comments";
-import { loadActor } from "../auth/actor";
+import { loadActor, loadActors } from "../auth/actor";
 import { notify, type NotificationInput } from "../notifications/notify";
 import { newId } from "../auth/tokens";
 import { nowIso } from "#shared/time";
 
+/** The commented document: its name, whose it is and its state (for the policy), title and page (for notifications). */
 export interface DocumentRef {
   docName: string;
-  networkId: string;
+  owner: DocumentOwner;
+  state: DocumentState;
   title: string;
   /** The document's page, for notification links. */
   path: string;
 }
+
+/** The resolved document (server/documents) as the comment system refers to it. */
+export const documentRefOf = (doc: { name: string; owner: DocumentOwner; state: DocumentState; title: string; path: string }): DocumentRef => ({
+  docName: doc.name,
+  owner: doc.owner,
+  state: doc.state,
+  title: doc.title,
+  path: doc.path,
+});
+
+const subjectOf = (doc: DocumentRef) => ({ owner: doc.owner, state: doc.state });
+const networkIdOf = (doc: DocumentRef) => (doc.owner.kind === "network" ? doc.owner.networkId : null);
+/** Unanchored threads (a discussion of the whole item, e.g. a finding) store empty anchors. */
+const NO_ANCHOR = "";
 
 export type CommentError = "invalidAnchor" | "mentionNoAccess" | "notFound" | "notYours" | "empty";
 export type CommentResult = { ok: true; threadId: string } | { ok: false; error: CommentError };
@@ -45,9 +62,16 @@ const MAX_BODY = 5000;
 async function checkMentions(services: Services, doc: DocumentRef, mentions: string[]): Promise<boolean> {
   for (const userId of mentions) {
     const actor = await loadActor(services.db, userId);
-    if (!can(actor, { type: "network.view", networkId: doc.networkId })) return false;
+    if (!can(actor, { type: "document.read", doc: subjectOf(doc) })) return false;
   }
   return true;
+}
+
+/** Everyone who may be mentioned in a document: the active people the policy lets read it. */
+export async function mentionCandidates(services: Services, doc: DocumentRef): Promise<Array<{ id: string; name: string }>> {
+  const people = await listMentionablePeople(services.db);
+  const actors = await loadActors(services.db, people.map((p) => p.id));
+  return people.filter((p) => can(actors.get(p.id) ?? null, { type: "document.read", doc: subjectOf(doc) }));
 }
 
 const excerptOf = (body: string) => (body.length > 200 ? `${body.slice(0, 199)}â€¦` : body);
@@ -55,7 +79,7 @@ const excerptOf = (body: string) => (body.length > 200 ? `${body.slice(0, 199)}â
 /** Notifies the mentioned (and, for replies, the thread's other participants) and the live room. */
 async function announce(services: Services, doc: DocumentRef, threadId: string, commentId: string, actorId: string, body: string, mentions: string[], isReply: boolean) {
   const link = `${doc.path}?thread=${threadId}`;
-  const base = { actorId, networkId: doc.networkId, docName: doc.docName, threadId, commentId, title: doc.title, excerpt: excerptOf(body), link };
+  const base = { actorId, networkId: networkIdOf(doc), docName: doc.docName, threadId, commentId, title: doc.title, excerpt: excerptOf(body), link };
   const mentioned = new Set(mentions);
   const inputs: NotificationInput[] = [...mentioned].map((recipientId) => ({ ...base, recipientId, kind: "mention" }));
   if (isReply) {
@@ -71,11 +95,12 @@ export async function startThread(
   services: Services,
   actor: Actor,
   doc: DocumentRef,
-  input: { anchor: EncodedAnchor; quote: string; body: string; mentions: string[] },
+  /** `anchor: null` starts a discussion of the whole document rather than of a passage. */
+  input: { anchor: EncodedAnchor | null; quote: string; body: string; mentions: string[] },
 ): Promise<CommentResult> {
   const body = input.body.trim().slice(0, MAX_BODY);
   if (!body) return { ok: false, error: "empty" };
-  if (!isValidAnchor(input.anchor)) return { ok: false, error: "invalidAnchor" };
+  if (input.anchor !== null && !isValidAnchor(input.anchor)) return { ok: false, error: "invalidAnchor" };
   if (!(await checkMentions(services, doc, input.mentions))) return { ok: false, error: "mentionNoAccess" };
   const at = nowIso();
   const threadId = newId();
@@ -84,9 +109,9 @@ export async function startThread(
     await insertThread(trx, {
       id: threadId,
       doc_name: doc.docName,
-      network_id: doc.networkId,
-      anchor_start: input.anchor.start,
-      anchor_end: input.anchor.end,
+      network_id: networkIdOf(doc),
+      anchor_start: input.anchor?.start ?? NO_ANCHOR,
+      anchor_end: input.anchor?.end ?? NO_ANCHOR,
       quote: input.quote.slice(0, 500),
       status: "open",
       created_by: actor.userId,
@@ -182,7 +207,8 @@ export async function setThreadResolved(services: Services, actor: Actor, doc: D
 export interface ThreadView {
   id: string;
   status: "open" | "resolved";
-  anchor: EncodedAnchor;
+  /** null for a discussion of the whole document. */
+  anchor: EncodedAnchor | null;
   quote: string;
   createdAt: string;
   comments: Array<{ id: string; authorName: string | null; body: string; createdAt: string; editedAt: string | null; deleted: boolean; mine: boolean }>;
@@ -193,7 +219,7 @@ export async function threadsOfDocument(services: Services, actor: Actor, docNam
   return threads.map((t) => ({
     id: t.id,
     status: t.status,
-    anchor: { start: t.anchor_start, end: t.anchor_end },
+    anchor: t.anchor_start === NO_ANCHOR ? null : { start: t.anchor_start, end: t.anchor_end },
     quote: t.quote,
     createdAt: t.created_at,
     comments: comments

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Logger } from "#server/log";
 import { errorPage, exportDownload, translateNotFound } from "./download";
-import type { ExportSource } from "./export-work-programme";
+import { exportWorkProgramme, type ExportSource } from "./export-work-programme";
 
 const source: ExportSource = {
   networkName: "Netz",
@@ -18,7 +18,7 @@ const back = { href: "/networks/n/work-programmes/w", label: "Zurück" };
 
 describe("export downloads", () => {
   it("answers the file as an attachment that is never cached", async () => {
-    const response = await exportDownload({ format: "pdf", locale: "de", log: logger(), docName: "workprogramme.w", back, source: () => source });
+    const response = await exportDownload({ format: "pdf", locale: "de", log: logger(), docName: "workprogramme.w", back, file: () => exportWorkProgramme(source, "pdf", "de") });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -39,8 +39,7 @@ describe("export downloads", () => {
         log,
         docName: "workprogramme.w",
         back,
-        source: () => source,
-        generate: () => Promise.reject(failure),
+        file: () => Promise.reject(failure),
       });
     } catch (error) {
       thrown = error;
@@ -58,10 +57,10 @@ describe("export downloads", () => {
     expect(log.error).toHaveBeenCalledWith(expect.stringContaining("workprogramme.w"), failure);
   });
 
-  it("also catches failures while reading the source", async () => {
+  it("also catches failures while reading the document", async () => {
     const log = logger();
     await expect(
-      exportDownload({ format: "pdf", locale: "en", log, docName: "workprogramme.w", back, source: () => Promise.reject(new Error("db down")) }),
+      exportDownload({ format: "pdf", locale: "en", log, docName: "workprogramme.w", back, file: () => Promise.reject(new Error("db down")) }),
     ).rejects.toSatisfy((r) => r instanceof Response && r.status === 500);
     expect(log.error).toHaveBeenCalledOnce();
   });

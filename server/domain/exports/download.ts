@@ -7,7 +7,7 @@
 import type { Logger } from "#server/log";
 import type { Locale } from "#shared/i18n/config";
 import { fixedT } from "#shared/i18n/instance";
-import { exportWorkProgramme, type ExportFormat, type ExportSource } from "./export-work-programme";
+import type { ExportFile, ExportFormat } from "./export-document";
 
 const escape = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -38,13 +38,12 @@ export async function exportDownload(args: {
   /** For the log line: which document failed. */
   docName: string;
   back: { href: string; label: string };
-  source: () => Promise<ExportSource> | ExportSource;
-  generate?: typeof exportWorkProgramme;
+  /** Reads the document and makes the file; whatever fails in there becomes the 500 page. */
+  file: () => Promise<ExportFile>;
 }): Promise<Response> {
-  const generate = args.generate ?? exportWorkProgramme;
-  let file: Awaited<ReturnType<typeof exportWorkProgramme>>;
+  let file: ExportFile;
   try {
-    file = await generate(await args.source(), args.format, args.locale);
+    file = await args.file();
   } catch (error) {
     args.log.error(`[export] ${args.format} export of ${args.docName} failed`, error);
     throw errorPage(500, args.locale, args.back);

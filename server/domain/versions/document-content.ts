@@ -1,14 +1,15 @@
 /**
  * What a version holds, compared and restored as a whole: the text fragment and the
- * structured arrays. Restoring replaces each with copies of the version's content in one
- * transaction, so every editor receives it as a single live change.
+ * structured arrays its document type's layout names. Restoring replaces each with copies
+ * of the version's content in one transaction, so every editor receives it as a single
+ * live change.
  *
  * Nothing here uses Yjs's toJSON() or clone(): both recurse once per nesting level, and a
  * document's nesting is chosen by whoever writes it (see server/collab/content-json.ts).
  */
 import * as Y from "yjs";
 import { MAX_DOCUMENT_DEPTH } from "#shared/collab/limits";
-import { ACTIVITIES_FIELD, CONTENT_FIELD, MILESTONES_FIELD, readActivities, readMilestones } from "#shared/collab/work-programme-doc";
+import type { DocumentLayout } from "#shared/collab/document-layout";
 import { deriveContent } from "#server/collab/derive";
 import { isBoundedValue, needsFlattening, plainTextOf } from "#server/collab/content-json";
 
@@ -79,7 +80,7 @@ export function copyFragment(target: Y.XmlFragment, source: Y.XmlFragment, maxDe
   }
 }
 
-/** A Y.Map of plain values (activities, milestones) without Yjs's recursive clone(). */
+/** A Y.Map of plain values (e.g. activities, milestones) without Yjs's recursive clone(). */
 function copyItem(item: unknown): unknown {
   if (!(item instanceof Y.AbstractType)) return isBoundedValue(item) ? item : null;
   if (!(item instanceof Y.Map)) return null;
@@ -95,11 +96,11 @@ function copyItem(item: unknown): unknown {
  * nested content recursively, so deleting thousands of levels overflows the stack and leaves
  * the transaction half-done (see restoreVersion).
  */
-export function replaceContent(target: Y.Doc, source: Y.Doc): void {
-  const fragment = target.getXmlFragment(CONTENT_FIELD);
+export function replaceContent(target: Y.Doc, source: Y.Doc, layout: DocumentLayout): void {
+  const fragment = target.getXmlFragment(layout.contentField);
   fragment.delete(0, fragment.length);
-  copyFragment(fragment, source.getXmlFragment(CONTENT_FIELD));
-  for (const field of [ACTIVITIES_FIELD, MILESTONES_FIELD]) {
+  copyFragment(fragment, source.getXmlFragment(layout.contentField));
+  for (const field of layout.listFields) {
     const array = target.getArray<unknown>(field);
     array.delete(0, array.length);
     array.insert(
@@ -115,10 +116,10 @@ export function replaceContent(target: Y.Doc, source: Y.Doc): void {
 
 /**
  * A comparable fingerprint of what people see, to skip versions identical to the previous
- * one: the derived JSON (bounded in depth, see derive.ts) and the activities and milestones
- * as the sanitisers read them. Changes nobody can see (a stray field in an activity, nesting
- * beyond the depth limit with the same words) do not make a new version.
+ * one: the derived JSON (bounded in depth, see derive.ts) and the structured items as the
+ * type's sanitisers read them. Changes nobody can see (a stray field in an activity,
+ * nesting beyond the depth limit with the same words) do not make a new version.
  */
-export function contentFingerprint(doc: Y.Doc): string {
-  return JSON.stringify([deriveContent(doc).json, readActivities(doc), readMilestones(doc)]);
+export function contentFingerprint(doc: Y.Doc, layout: DocumentLayout): string {
+  return JSON.stringify([deriveContent(doc, layout.contentField).json, layout.readStructured(doc)]);
 }

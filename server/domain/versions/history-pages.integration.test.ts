@@ -79,7 +79,6 @@ beforeAll(async () => {
   });
   namedA = await createNamedVersion(server.services, server.server.collab, {
     docName: wpA.docName,
-    networkId: netA.id,
     name: "sent to the advisory board, March",
     userId: users.coordinatorA.id,
   });
@@ -252,7 +251,6 @@ describe(`version history pages (${process.env.TEST_DATABASE})`, () => {
     const archived = await buildWorkProgramme(server.services.db, netA.id, { title: "Archived programme", archived: true });
     const version = await createNamedVersion(server.services, server.server.collab, {
       docName: archived.docName,
-      networkId: netA.id,
       name: "final",
       userId: users.coordinatorA.id,
     });

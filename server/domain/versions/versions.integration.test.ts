@@ -51,7 +51,7 @@ describe(`version history (${process.env.TEST_DATABASE})`, () => {
     writeParagraph(a.doc, "Fassung März: an das Begleitgremium");
     addActivity(a.doc, "act-1", "Studienreise nach Modena");
     await eventually(() => textOf(b) === "Fassung März: an das Begleitgremium", 3000, "b sees march text");
-    const march = await createNamedVersion(server.services, server.server.collab, { docName: wp.docName, networkId: network.id, name: "an das Begleitgremium, März", userId: coordinator.user.id });
+    const march = await createNamedVersion(server.services, server.server.collab, { docName: wp.docName, name: "an das Begleitgremium, März", userId: coordinator.user.id });
 
     writeParagraph(b.doc, "Fassung Mai, ganz anders");
     b.doc.getArray(ACTIVITIES_FIELD).delete(0, 1);
@@ -59,7 +59,7 @@ describe(`version history (${process.env.TEST_DATABASE})`, () => {
     await eventually(async () => (await listVersions(server.services.db, wp.docName)).length >= 2, 5000, "auto version of may");
     const before = (await listVersions(server.services.db, wp.docName)).map((v) => v.id);
 
-    const result = await restoreVersion(server.services, server.server.collab, { docName: wp.docName, networkId: network.id, versionId: march.id, userId: coordinator.user.id });
+    const result = await restoreVersion(server.services, server.server.collab, { docName: wp.docName, versionId: march.id, userId: coordinator.user.id });
     expect(result.ok).toBe(true);
     for (const client of [a, b]) {
       await eventually(() => textOf(client) === "Fassung März: an das Begleitgremium", 3000, "restored text live");
@@ -74,7 +74,7 @@ describe(`version history (${process.env.TEST_DATABASE})`, () => {
 
     // …and the restore can be undone from the history.
     if (!result.ok) throw new Error("restore failed");
-    await restoreVersion(server.services, server.server.collab, { docName: wp.docName, networkId: network.id, versionId: result.before.id, userId: member.user.id });
+    await restoreVersion(server.services, server.server.collab, { docName: wp.docName, versionId: result.before.id, userId: member.user.id });
     await eventually(() => textOf(a) === "Fassung Mai, ganz anders" && textOf(b) === "Fassung Mai, ganz anders", 3000, "undo of the restore");
     a.destroy();
     b.destroy();
@@ -83,8 +83,8 @@ describe(`version history (${process.env.TEST_DATABASE})`, () => {
   it("refuses a version of another document", async () => {
     const one = await setting();
     const other = await setting();
-    const version = await createNamedVersion(server.services, server.server.collab, { docName: one.wp.docName, networkId: one.network.id, name: "v1", userId: one.people[0]!.user.id });
-    const result = await restoreVersion(server.services, server.server.collab, { docName: other.wp.docName, networkId: other.network.id, versionId: version.id, userId: other.people[0]!.user.id });
+    const version = await createNamedVersion(server.services, server.server.collab, { docName: one.wp.docName, name: "v1", userId: one.people[0]!.user.id });
+    const result = await restoreVersion(server.services, server.server.collab, { docName: other.wp.docName, versionId: version.id, userId: other.people[0]!.user.id });
     expect(result).toEqual({ ok: false, error: "notFound" });
   });
 
@@ -94,13 +94,13 @@ describe(`version history (${process.env.TEST_DATABASE})`, () => {
     const editor = openDoc(server.url, coordinator.client, wp.docName);
     await editor.synced;
     writeParagraph(editor.doc, "Fassung eins");
-    const one = await createNamedVersion(server.services, server.server.collab, { docName: wp.docName, networkId: network.id, name: "eins", userId: coordinator.user.id });
+    const one = await createNamedVersion(server.services, server.server.collab, { docName: wp.docName, name: "eins", userId: coordinator.user.id });
     writeParagraph(editor.doc, "Fassung zwei");
     editor.destroy();
     // Leaving records "Fassung zwei" as an automatic version.
     await eventually(async () => (await listVersions(server.services.db, wp.docName)).length === 2 && !server.server.collab.rooms.has(wp.docName), 5000, "auto version, room closed");
 
-    const result = await restoreVersion(server.services, server.server.collab, { docName: wp.docName, networkId: network.id, versionId: one.id, userId: coordinator.user.id });
+    const result = await restoreVersion(server.services, server.server.collab, { docName: wp.docName, versionId: one.id, userId: coordinator.user.id });
     if (!result.ok) throw new Error("restore failed");
     await eventually(() => !server.server.collab.rooms.has(wp.docName), 5000, "room closed again");
     await new Promise((r) => setTimeout(r, 300));
@@ -117,7 +117,7 @@ describe(`version history (${process.env.TEST_DATABASE})`, () => {
     await editor.synced;
     writeParagraph(editor.doc, "vom Mitglied geschrieben");
     await eventually(async () => (await server.server.collab.read(wp.docName)).getXmlFragment(CONTENT_FIELD).length > 0, 3000, "edit arrived");
-    const named = await createNamedVersion(server.services, server.server.collab, { docName: wp.docName, networkId: network.id, name: "März", userId: coordinator.user.id });
+    const named = await createNamedVersion(server.services, server.server.collab, { docName: wp.docName, name: "März", userId: coordinator.user.id });
     expect(JSON.parse(named.contributors).sort()).toEqual([coordinator.user.id, member.user.id].sort());
     editor.destroy();
   });

@@ -6,9 +6,9 @@ import type { Services } from "#server/services";
 import { findWorkProgramme, insertWorkProgramme, listWorkProgrammesOfNetwork, updateWorkProgramme } from "#db/queries/work-programmes";
 import { newId } from "../auth/tokens";
 import { nowIso } from "#shared/time";
-import { docNameOf } from "#shared/collab/doc-names";
+import { docNameOf, WORK_PROGRAMME_DOC_TYPE } from "#shared/collab/doc-names";
 
-export const WORK_PROGRAMME_DOC_TYPE = "workprogramme";
+export { WORK_PROGRAMME_DOC_TYPE };
 
 export async function listWorkProgrammes(services: Services, networkId: string) {
   const rows = await listWorkProgrammesOfNetwork(services.db, networkId);

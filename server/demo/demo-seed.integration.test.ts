@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "#db/testing/test-database";
 import * as Y from "yjs";
 import { applyDemoSeed } from "./apply-demo-seed";
-import { demoNetworks, demoPeople } from "./demo-data";
-import { demoWorkProgrammes } from "./demo-work-programmes";
-import { findDerived, findSnapshot } from "../queries/collab";
-import { listActivities, listMilestones } from "../queries/work-programme-items";
+import { demoNetworks, demoPeople } from "#db/seed/demo-data";
+import { demoWorkProgrammes } from "#db/seed/demo-work-programmes";
+import { findDerived, findSnapshot } from "#db/queries/collab";
+import { listActivities, listMilestones } from "#db/queries/work-programme-items";
 import { docNameOf } from "#shared/collab/doc-names";
 import { readActivities, readMilestones } from "#shared/collab/work-programme-doc";
 

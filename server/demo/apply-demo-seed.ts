@@ -3,9 +3,9 @@
  * missing, so running it twice (or on a database that already has it) changes nothing.
  */
 import type { Kysely } from "kysely";
-import type { Database } from "../schema";
-import { demoNetworks, demoPeople, demoPlatformOrganisations, DEMO_PASSWORD, type DemoOrganisation } from "./demo-data";
-import { demoWorkProgrammes, type DemoWorkProgramme } from "./demo-work-programmes";
+import type { Database } from "#db/schema";
+import { demoNetworks, demoPeople, demoPlatformOrganisations, DEMO_PASSWORD, type DemoOrganisation } from "#db/seed/demo-data";
+import { demoWorkProgrammes, type DemoWorkProgramme } from "#db/seed/demo-work-programmes";
 import { hashPassword } from "#server/domain/auth/passwords";
 import * as Y from "yjs";
 import { getSchema } from "@tiptap/core";
@@ -13,9 +13,9 @@ import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import { editorExtensions } from "#shared/editor/extensions";
 import { ACTIVITIES_FIELD, CONTENT_FIELD, MILESTONES_FIELD } from "#shared/collab/work-programme-doc";
 import { docNameOf } from "#shared/collab/doc-names";
-import { WORK_PROGRAMME_DOC_TYPE } from "#server/domain/work-programmes/manage";
-import { findSnapshot, saveDerived, upsertSnapshot } from "../queries/collab";
-import { replaceWorkProgrammeItems } from "../queries/work-programme-items";
+import { WORK_PROGRAMME_DOC_TYPE } from "#shared/collab/doc-names";
+import { findSnapshot, saveDerived, upsertSnapshot } from "#db/queries/collab";
+import { replaceWorkProgrammeItems } from "#db/queries/work-programme-items";
 import { deriveContent } from "#server/collab/derive";
 
 export interface SeedSummary {

@@ -1,0 +1,22 @@
+/**
+ * Every kind of co-edited document the platform has, by the type part of its name
+ * (`<type>.<id>`), and the one way to resolve a name into what policy and features need.
+ */
+import type { Services } from "#server/services";
+import { parseDocName } from "#shared/collab/doc-names";
+import { WORK_PROGRAMME_DOC_TYPE } from "#shared/collab/doc-names";
+import { workProgrammeDocumentType } from "#server/domain/work-programmes/document-type";
+import type { DocumentTypes, ResolvedDocument } from "./document-type";
+
+export const documentTypes: DocumentTypes = new Map([
+  [WORK_PROGRAMME_DOC_TYPE, workProgrammeDocumentType],
+]);
+
+/** The document behind a name, or null for a malformed name, an unknown type or a missing id. */
+export async function resolveDocument(services: Services, name: string, types: DocumentTypes = documentTypes): Promise<ResolvedDocument | null> {
+  const parsed = parseDocName(name);
+  const type = parsed ? types.get(parsed.type) : undefined;
+  if (!parsed || !type) return null;
+  const found = await type.resolve(services, parsed.id);
+  return found ? { ...found, name, type: parsed.type, id: parsed.id, layout: type.layout } : null;
+}
