@@ -53,7 +53,45 @@ describe(`migrations (${process.env.TEST_DATABASE})`, () => {
     await db().deleteFrom("collab_documents").execute();
   });
 
+  it("keep comment threads, their comments and versions when they may belong to no network (commons documents)", async () => {
+    await expectOk(await migrator.migrateTo("20261204_1000_collab_hardening"));
+    const at = new Date().toISOString();
+    await db().insertInto("networks").values({ id: "n1", slug: "n1", name: "Netz", description: "", occupational_field: "logistics", themes: "[]", created_at: at, updated_at: at }).execute();
+    await db().insertInto("users").values({ id: "u9", email: "u9@example.test", name: "U", password_hash: "x", locale: "de", created_at: at, updated_at: at }).execute();
+    const thread = { doc_name: "workprogramme.w1", network_id: "n1", anchor_start: "a", anchor_end: "b", quote: "q", status: "open", created_by: "u9", created_at: at, updated_at: at };
+    await db().insertInto("comment_threads").values({ id: "t1", ...thread }).execute();
+    await db().insertInto("comments").values({ id: "c1", thread_id: "t1", author_id: "u9", body: "Hallo", created_at: at }).execute();
+    const version = { doc_name: "workprogramme.w1", kind: "auto", created_at: at, state: Buffer.from([0, 0]), text: "t", contributors: "[]" };
+    await db().insertInto("document_versions").values({ id: "v1", network_id: "n1", ...version }).execute();
+
+    await expectOk(await migrator.migrateTo("20261204_1100_commons_owner"));
+    // Rebuilding the tables (SQLite) kept every row, and comments still belong to their thread.
+    expect(await db().selectFrom("comments").select(["id", "thread_id", "body"]).execute()).toEqual([{ id: "c1", thread_id: "t1", body: "Hallo" }]);
+    expect(await db().selectFrom("comment_threads").select(["id", "network_id"]).execute()).toEqual([{ id: "t1", network_id: "n1" }]);
+    expect(await db().selectFrom("document_versions").select(["id", "network_id"]).execute()).toEqual([{ id: "v1", network_id: "n1" }]);
+    await db().insertInto("comment_threads").values({ id: "t2", ...thread, doc_name: "recommendation.r1", network_id: null }).execute();
+    await db().insertInto("document_versions").values({ id: "v2", network_id: null, ...version, doc_name: "recommendation.r1" }).execute();
+    // Foreign keys still hold: deleting a thread deletes its comments, a network its threads.
+    await db().deleteFrom("comment_threads").where("id", "=", "t1").execute();
+    expect(await db().selectFrom("comments").select("id").execute()).toEqual([]);
+    await db().insertInto("comment_threads").values({ id: "t3", ...thread }).execute();
+    await db().deleteFrom("networks").where("id", "=", "n1").execute();
+    expect((await db().selectFrom("comment_threads").select("id").orderBy("id").execute()).map((r) => r.id)).toEqual(["t2"]);
+    expect((await db().selectFrom("document_versions").select("id").execute()).map((r) => r.id)).toEqual(["v2"]);
+
+    // Rolling back drops what has no network, keeps the rest.
+    await db().insertInto("networks").values({ id: "n2", slug: "n2", name: "Netz 2", description: "", occupational_field: "logistics", themes: "[]", created_at: at, updated_at: at }).execute();
+    await db().insertInto("comment_threads").values({ id: "t4", ...thread, network_id: "n2" }).execute();
+    await expectOk(await migrator.migrateTo("20261204_1000_collab_hardening"));
+    expect((await db().selectFrom("comment_threads").select("id").execute()).map((r) => r.id)).toEqual(["t4"]);
+    await db().deleteFrom("comment_threads").execute();
+    await db().deleteFrom("document_versions").execute();
+    await db().deleteFrom("networks").execute();
+    await db().deleteFrom("users").execute();
+  });
+
   it("roll back completely and apply again", async () => {
+    await migrator.migrateToLatest();
     const down = await migrator.migrateTo(NO_MIGRATIONS);
     expect(down.error).toBeUndefined();
     expect((down.results ?? []).map((r) => r.migrationName)).toEqual([...names].reverse());
