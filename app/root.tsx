@@ -11,7 +11,7 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "#shared/policy";
-import { unreadCount } from "#server/domain/notifications/centre";
+import { unreadCount } from "~/lib/notifications.server";
 import { DEFAULT_LOCALE } from "#shared/i18n/config";
 import { usePageLanguage } from "~/lib/use-page-language";
 import { useLocale } from "remix-i18next/react";

@@ -6,6 +6,8 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { NetworkRole, PlatformRole, Country, OrganisationType, Sector } from "#shared/roles";
 import type { Locale } from "#shared/i18n/config";
+import type { NotificationKind } from "#shared/notifications";
+import type { RecommendationStage } from "#shared/policy";
 
 export interface UsersTable {
   id: string;
@@ -243,6 +245,10 @@ export interface CommentsTable {
   created_at: string;
   edited_at: string | null;
   deleted_at: string | null;
+  /** Hidden by a moderator (findings' discussions): kept, readers see a placeholder with the reason. */
+  hidden_at: string | null;
+  hidden_by: string | null;
+  hidden_reason: string | null;
 }
 
 export interface CommentMentionsTable {
@@ -253,7 +259,7 @@ export interface CommentMentionsTable {
 export interface NotificationsTable {
   id: string;
   user_id: string;
-  kind: "mention" | "reply" | "version";
+  kind: NotificationKind;
   network_id: string | null;
   doc_name: string | null;
   thread_id: string | null;
@@ -272,6 +278,111 @@ export interface NotificationPreferencesTable {
   kind: string;
   /** 0 or 1 */
   email: number;
+}
+
+/** An entry of the good-practice library of the network of networks. */
+export interface GoodPracticesTable {
+  id: string;
+  title: string;
+  summary: string;
+  /** A key of OCCUPATIONAL_FIELDS, or "" */
+  occupational_field: string;
+  country: "DE" | "IT" | "both";
+  partners: string;
+  /** A theme-cluster key (shared/validation/good-practice-forms.ts), or "" */
+  theme_cluster: string;
+  link: string | null;
+  status: "proposed" | "published";
+  proposed_by: string | null;
+  published_by: string | null;
+  published_at: string | null;
+  /** 1 for entries of the demo seed */
+  demo: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A finding posted in the commons on behalf of a network; discussed as doc `finding.<id>`. */
+export interface FindingsTable {
+  id: string;
+  network_id: string;
+  author_id: string | null;
+  title: string;
+  /** Simple rich text: paragraphs separated by blank lines, "- " bullet lines. */
+  body: string;
+  /** JSON arrays of taxonomy keys. */
+  action_areas: string;
+  occupational_fields: string;
+  themes: string;
+  country: "DE" | "IT" | "both";
+  pinned_at: string | null;
+  pinned_by: string | null;
+  discussion_closed_at: string | null;
+  discussion_closed_by: string | null;
+  discussion_close_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FindingEvidenceTable {
+  finding_id: string;
+  position: number;
+  kind: "goodPractice" | "finding" | "web";
+  target_id: string | null;
+  url: string | null;
+  /** The link text of a web link. */
+  label: string | null;
+}
+
+/** A recommendation for the advisory board; its text is the collab document `recommendation.<id>`. */
+export interface RecommendationsTable {
+  id: string;
+  title: string;
+  stage: RecommendationStage;
+  /** How many networks must endorse before it counts as endorsed (1..5). */
+  endorsement_threshold: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  consultation_at: string | null;
+  endorsed_at: string | null;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  /** The named version frozen at submission. */
+  submitted_version_id: string | null;
+  answered_at: string | null;
+}
+
+export interface RecommendationCitationsTable {
+  recommendation_id: string;
+  position: number;
+  kind: "finding" | "goodPractice";
+  target_id: string;
+}
+
+/** One per network and recommendation (primary key), given by a coordinator on the network's behalf. */
+export interface RecommendationEndorsementsTable {
+  recommendation_id: string;
+  network_id: string;
+  endorsed_by: string | null;
+  statement: string | null;
+  created_at: string;
+}
+
+/** A person's own support, shown apart from the networks' endorsements. */
+export interface RecommendationSupportsTable {
+  recommendation_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+/** The advisory board's answer to a submitted recommendation (at most one). */
+export interface RecommendationAnswersTable {
+  recommendation_id: string;
+  verdict: "accepted" | "partlyAccepted" | "noted" | "declined";
+  body: string;
+  answered_by: string | null;
+  answered_at: string;
 }
 
 export interface Database {
@@ -299,6 +410,14 @@ export interface Database {
   comment_mentions: CommentMentionsTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
+  good_practices: GoodPracticesTable;
+  findings: FindingsTable;
+  finding_evidence: FindingEvidenceTable;
+  recommendations: RecommendationsTable;
+  recommendation_citations: RecommendationCitationsTable;
+  recommendation_endorsements: RecommendationEndorsementsTable;
+  recommendation_supports: RecommendationSupportsTable;
+  recommendation_answers: RecommendationAnswersTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -318,5 +437,12 @@ export type WorkProgramme = Selectable<WorkProgrammesTable>;
 export type CollabDocument = Selectable<CollabDocumentsTable>;
 export type DocumentVersion = Selectable<DocumentVersionsTable>;
 export type CommentThread = Selectable<CommentThreadsTable>;
-export type Comment = Selectable<CommentsTable>;
+/** Moderation columns are set by moderators only; new comments leave them out. */
+type CommentModeration = "hidden_at" | "hidden_by" | "hidden_reason";
+export type Comment = Omit<Selectable<CommentsTable>, CommentModeration> & Partial<Pick<Selectable<CommentsTable>, CommentModeration>>;
 export type Notification = Selectable<NotificationsTable>;
+export type GoodPractice = Selectable<GoodPracticesTable>;
+export type Finding = Selectable<FindingsTable>;
+export type FindingEvidence = Selectable<FindingEvidenceTable>;
+export type Recommendation = Selectable<RecommendationsTable>;
+export type RecommendationAnswer = Selectable<RecommendationAnswersTable>;

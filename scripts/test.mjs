@@ -1,5 +1,6 @@
-// `npm test`: typecheck, then every vitest project — unit, integration on SQLite,
-// integration on PostgreSQL, browser tests in Chromium — with a summary of counts.
+// `npm test`: typecheck, the module-boundary lint (eslint.config.js), then every vitest
+// project — unit, integration on SQLite, integration on PostgreSQL, browser tests in
+// Chromium — with a summary of counts.
 // A suite whose service is missing is skipped LOUDLY on a developer machine and fails
 // the run in CI (CI=true), where PostgreSQL and Chromium must be present.
 import { spawnSync } from "node:child_process";
@@ -64,6 +65,7 @@ function pdftotextAvailable() {
 
 const suites = [
   { name: "typecheck", run: () => ({ status: run("npx", ["tsc", "--noEmit"]), counts: null }) },
+  { name: "lint", label: "lint (module boundaries)", run: () => ({ status: run("npm", ["run", "--silent", "lint"]), counts: null }) },
   { name: "unit", run: () => vitest("unit") },
   { name: "sqlite", label: "integration (SQLite)", run: () => vitest("sqlite") },
   { name: "postgres", label: "integration (PostgreSQL)", needs: postgresAvailable, run: () => vitest("postgres", [], { TEST_PG_URL: PG_URL }) },

@@ -1,5 +1,7 @@
 /** Kinds of notification; each can be mailed or not, per person (on by default). */
-export const NOTIFICATION_KINDS = ["mention", "reply", "version"] as const;
+/** discussion: a comment on a finding posted on behalf of one's network (server/domain/commons/findings.ts). */
+/** recommendation: a recommendation one's network wrote (or may endorse, or must answer) changed stage (server/domain/commons/recommendation-notices.ts). */
+export const NOTIFICATION_KINDS = ["mention", "reply", "version", "discussion", "recommendation"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** What the browser receives, live and in lists. */

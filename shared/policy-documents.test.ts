@@ -134,4 +134,21 @@ describe("commons policy", () => {
       expect(can(who, { type: "recommendation.answer", stage: "submitted" })).toBe(false);
     }
   });
+
+  it("lets only a finding's author change it, while still in the network it speaks for", () => {
+    const author = actor([], [[A, "member"]]);
+    expect(can(author, { type: "finding.edit", authorId: "u", networkId: A })).toBe(true);
+    expect(can(author, { type: "finding.edit", authorId: "someone-else", networkId: A })).toBe(false);
+    expect(can(actor([], [[B, "member"]]), { type: "finding.edit", authorId: "u", networkId: A })).toBe(false);
+    expect(can(actor([], [[A, "member"]], [A]), { type: "finding.edit", authorId: "u", networkId: A })).toBe(false);
+    expect(can(ROLES.moderator, { type: "finding.edit", authorId: "x", networkId: A })).toBe(false);
+  });
+
+  it("shows published good practice to everyone in the commons and proposals to their proposer and moderators", () => {
+    expect(can(ROLES.observer, { type: "goodPractice.view", status: "published", proposedBy: null })).toBe(true);
+    expect(can(ROLES.nobody, { type: "goodPractice.view", status: "published", proposedBy: null })).toBe(false);
+    expect(can(ROLES.memberB, { type: "goodPractice.view", status: "proposed", proposedBy: "someone-else" })).toBe(false);
+    expect(can(ROLES.memberB, { type: "goodPractice.view", status: "proposed", proposedBy: "u" })).toBe(true);
+    expect(can(ROLES.moderator, { type: "goodPractice.view", status: "proposed", proposedBy: "someone-else" })).toBe(true);
+  });
 });

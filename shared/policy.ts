@@ -66,6 +66,10 @@ export type Action =
   | { type: "document.manage"; doc: DocumentSubject }
   /** post a finding on behalf of a network, start a recommendation, propose good practice */
   | { type: "commons.contribute"; networkId?: string }
+  /** change a finding: its author, while still a member of the (open) network it speaks for */
+  | { type: "finding.edit"; authorId: string | null; networkId: string }
+  /** read a good-practice entry: published ones everyone in the commons, proposals their proposer and moderators */
+  | { type: "goodPractice.view"; status: "proposed" | "published"; proposedBy: string | null }
   /** comment on a finding: its discussion is open or closed by a moderator */
   | { type: "finding.discuss"; closed: boolean }
   /** endorse (or withdraw an endorsement) on behalf of a network, while in consultation */
@@ -139,6 +143,10 @@ export function can(actor: Actor | null, action: Action): boolean {
       return action.networkId === undefined
         ? inSomeOpenNetwork(actor)
         : roleIn(actor, action.networkId) !== undefined && isOpen(actor, action.networkId);
+    case "finding.edit":
+      return action.authorId === actor.userId && roleIn(actor, action.networkId) !== undefined && isOpen(actor, action.networkId);
+    case "goodPractice.view":
+      return seesCommons(actor) && (action.status === "published" || moderates(actor) || (action.proposedBy !== null && action.proposedBy === actor.userId));
     case "finding.discuss":
       return seesCommons(actor) && !action.closed;
     case "recommendation.endorse":

@@ -33,3 +33,19 @@ export function isKnownField(value: string): value is OccupationalField {
 export function isKnownTheme(value: string): value is Theme {
   return (THEMES as readonly string[]).includes(value);
 }
+
+/**
+ * The four action areas of the call to action; every finding (and recommendation) names at
+ * least one. Labels: locales/<lng>/network.json actionAreas.*. A closed list.
+ */
+export const ACTION_AREAS = [
+  "cooperation", // cooperation with economic and social partners in initial and continuing VET
+  "companyEngagement", // companies' engagement in dual VET
+  "smallEnterprises", // support for training in micro and small enterprises
+  "workBasedLearning", // work-based learning, including enabling training staff
+] as const;
+export type ActionArea = (typeof ACTION_AREAS)[number];
+
+export function isActionArea(value: string): value is ActionArea {
+  return (ACTION_AREAS as readonly string[]).includes(value);
+}

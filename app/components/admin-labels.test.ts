@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAIL_KINDS } from "#server/mail/compose";
+import { MAIL_KINDS } from "~/lib/admin.server";
 import { LOCALES } from "#shared/i18n/config";
 import { createI18n } from "#shared/i18n/instance";
 import { mailKindLabel } from "./admin-labels";

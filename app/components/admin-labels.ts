@@ -33,9 +33,23 @@ const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   "network.reactivated": "audit.actions.networkReactivated",
   "organisation.created": "audit.actions.organisationCreated",
   "organisation.updated": "audit.actions.organisationUpdated",
+  "finding.pinned": "audit.actions.findingPinned",
+  "finding.unpinned": "audit.actions.findingUnpinned",
+  "finding.discussion_closed": "audit.actions.findingDiscussionClosed",
+  "finding.discussion_reopened": "audit.actions.findingDiscussionReopened",
+  "comment.hidden": "audit.actions.commentHidden",
+  "goodPractice.published": "audit.actions.goodPracticePublished",
+  "goodPractice.unpublished": "audit.actions.goodPracticeUnpublished",
+  "goodPractice.updated": "audit.actions.goodPracticeUpdated",
+  "recommendation.created": "audit.actions.recommendationCreated",
+  "recommendation.stage_changed": "audit.actions.recommendationStageChanged",
+  "recommendation.threshold_changed": "audit.actions.recommendationThresholdChanged",
+  "recommendation.endorsed": "audit.actions.recommendationEndorsed",
+  "recommendation.endorsement_withdrawn": "audit.actions.recommendationEndorsementWithdrawn",
+  "recommendation.answered": "audit.actions.recommendationAnswered",
 };
 
-const TARGET_TYPES = ["user", "network", "organisation", "invitation"] as const;
+const TARGET_TYPES = ["user", "network", "organisation", "invitation", "finding", "comment", "goodPractice", "recommendation"] as const;
 /** Every kind the platform writes; a new kind without a label fails the type check. */
 const MAIL_KIND_KEYS: Record<MailKind, string> = {
   invitation: "outbox.kinds.invitation",
@@ -45,6 +59,8 @@ const MAIL_KIND_KEYS: Record<MailKind, string> = {
   notifyMention: "outbox.kinds.notifyMention",
   notifyReply: "outbox.kinds.notifyReply",
   notifyVersion: "outbox.kinds.notifyVersion",
+  notifyDiscussion: "outbox.kinds.notifyDiscussion",
+  notifyRecommendation: "outbox.kinds.notifyRecommendation",
 };
 
 /** t must be bound to the admin namespace. Unknown actions (older rows) show as stored. */

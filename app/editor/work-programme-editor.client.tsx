@@ -3,6 +3,8 @@
  * list plus Collaboration (Y.XmlFragment "content") and carets, the toolbar, a truthful
  * status line, who is here, the comment sidebar beside the text (for everyone who can read,
  * also when the text is read-only), and the structured part (activities, timeline, milestones).
+ * In text-only mode (documents that are only text, e.g. recommendations) the structured part
+ * is left out and the document is named by the caller's labels; work programmes pass neither.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useNavigate } from "@remix-run/react";
@@ -29,10 +31,21 @@ export interface WorkProgrammeEditorProps {
   canEdit: boolean;
   archived: boolean;
   user: { id: string; name: string; colour: string };
-  organisations: NetworkOrganisation[];
+  /** The network's organisations, for the activities; not needed in text-only mode. */
+  organisations?: NetworkOrganisation[];
   locale: string;
-  /** The comments resource route of this work programme. */
+  /** The comments resource route of this document. */
   commentsUrl: string;
+  /** Only the text: no activities, timeline or milestones. */
+  textOnly?: boolean;
+  /** What names the document (the text's accessible name, messages about it); the work programme's by default. */
+  labels?: EditorLabels;
+}
+
+export interface EditorLabels {
+  text: string;
+  accessRevoked: string;
+  documentTooLarge: string;
 }
 
 export default function WorkProgrammeEditor(props: WorkProgrammeEditorProps) {
@@ -61,9 +74,11 @@ function EditorBody({
   snapshot,
   canEdit,
   user,
-  organisations,
+  organisations = [],
   locale,
   readOnlyUser,
+  textOnly = false,
+  labels,
   docName,
   commentsUrl,
 }: WorkProgrammeEditorProps & { session: CollabSession; snapshot: CollabSnapshot; readOnlyUser: boolean }) {
@@ -116,7 +131,7 @@ function EditorBody({
           class: "wp-editor__text",
           role: "textbox",
           "aria-multiline": "true",
-          "aria-label": t("editor.label"),
+          "aria-label": labels?.text ?? t("editor.label"),
           "aria-readonly": editableRef.current ? "false" : "true",
         }),
       },
@@ -149,7 +164,7 @@ function EditorBody({
         <StatusLine snapshot={snapshot} canEdit={canEdit} />
         <PresenceList awareness={provider.awareness} myId={user.id} />
       </div>
-      {ended ? <EndedMessage code={snapshot.endedBy} /> : null}
+      {ended ? <EndedMessage code={snapshot.endedBy} labels={labels} /> : null}
       {!ended && snapshot.interruptedBy !== null ? <InterruptedMessage code={snapshot.interruptedBy} /> : null}
       <div className="wp-text-with-comments">
         <section className="wp-section wp-text-with-comments__text" aria-labelledby="wp-text-heading">
@@ -183,7 +198,7 @@ function EditorBody({
           <CommentsSidebar editor={editor} bridge={commentsBridge} url={commentsUrl} docName={docName} docReady={everLive.current} editable={editable} />
         ) : null}
       </div>
-      <StructuredParts doc={doc} editable={editable} organisations={organisations} locale={locale} />
+      {textOnly ? null : <StructuredParts doc={doc} editable={editable} organisations={organisations} locale={locale} />}
     </div>
   );
 }
@@ -214,7 +229,7 @@ function StatusLine({ snapshot, canEdit }: { snapshot: CollabSnapshot; canEdit: 
   );
 }
 
-function EndedMessage({ code }: { code: number | null }) {
+function EndedMessage({ code, labels }: { code: number | null; labels?: EditorLabels | undefined }) {
   const { t } = useTranslation("workprogramme");
   const here = typeof window === "undefined" ? "/" : `${window.location.pathname}${window.location.search}`;
   if (code === COLLAB_CLOSE.sessionEnded) {
@@ -229,10 +244,10 @@ function EndedMessage({ code }: { code: number | null }) {
     code === COLLAB_CLOSE.tooManyConnections
       ? t("closed.tooManyConnections")
       : code === COLLAB_CLOSE.documentTooLarge
-        ? t("closed.documentTooLarge")
+        ? (labels?.documentTooLarge ?? t("closed.documentTooLarge"))
         : code === COLLAB_CLOSE.refused
           ? t("closed.refused")
-          : t("closed.accessRevoked");
+          : (labels?.accessRevoked ?? t("closed.accessRevoked"));
   return (
     <div role="alert" className="alert alert--error">
       <p>{message}</p>

@@ -6,6 +6,8 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { docNameOf, WORK_PROGRAMME_DOC_TYPE } from "#shared/collab/doc-names";
 import { workProgrammeOfNetwork } from "#server/domain/work-programmes/manage";
+
+export { createWorkProgramme, listWorkProgrammes, renameWorkProgramme, setWorkProgrammeArchived, workProgrammeOfNetwork } from "#server/domain/work-programmes/manage";
 import { listOrganisationsOfNetwork } from "#db/queries/networks";
 import { notFound } from "./guards.server";
 import { loadVisibleNetwork } from "./network-access.server";

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { endOtherSessions } from "#server/domain/auth/sessions";
-import { sessionsOverview, updateOwnProfile } from "#server/domain/people/profile";
-import { emailChoices, saveEmailChoices } from "#server/domain/notifications/centre";
+import { endOtherSessions } from "~/lib/auth.server";
+import { sessionsOverview, updateOwnProfile } from "~/lib/people.server";
+import { emailChoices, saveEmailChoices } from "~/lib/notifications.server";
 import { NOTIFICATION_KINDS, type NotificationKind } from "#shared/notifications";
 import { accountForm } from "#shared/validation/auth-forms";
 import { LOCALES, LOCALE_NATIVE_NAMES } from "#shared/i18n/config";

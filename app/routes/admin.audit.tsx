@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { auditPage } from "#server/domain/admin/audit-log";
-import { pageNumber } from "#server/domain/paging";
+import { auditPage } from "~/lib/admin.server";
+import { pageNumber } from "~/lib/paging.server";
 import { authorize, requireAuth } from "~/lib/guards.server";
 import { auditActionLabel, targetTypeLabel } from "~/components/admin-labels";
 import { Pager } from "~/components/pager";

@@ -7,7 +7,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { documentProblems } from "#server/domain/admin/document-problems";
+import { documentProblems } from "~/lib/admin.server";
 import { authorize, requireAuth } from "~/lib/guards.server";
 import { formatDateTime } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";

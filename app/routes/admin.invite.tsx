@@ -1,10 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { inviteAsAdmin } from "#server/domain/admin/invite";
-import { listOpenInvitationsForAdmin } from "#server/domain/admin/invitations";
-import { listNetworksForAdmin } from "#server/domain/admin/networks";
-import { revokeInvitation } from "#server/domain/invitations/revoke";
+import { inviteAsAdmin, listNetworksForAdmin, listOpenInvitationsForAdmin } from "~/lib/admin.server";
+import { revokeInvitation } from "~/lib/invitations.server";
 import { adminInviteForm, revokeInvitationForm } from "#shared/validation/network-forms";
 import { LOCALES, LOCALE_NATIVE_NAMES } from "#shared/i18n/config";
 import { NETWORK_ROLES, PLATFORM_ROLES } from "#shared/roles";

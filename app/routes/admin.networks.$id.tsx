@@ -1,9 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { networkForEditing, organisationChoices } from "#server/domain/admin/networks";
-import { updateNetworkDetails } from "#server/domain/admin/save-network";
-import { setNetworkArchived } from "#server/domain/admin/archive-network";
+import { networkForEditing, organisationChoices, setNetworkArchived, updateNetworkDetails } from "~/lib/admin.server";
 import { NETWORK_ARRAY_FIELDS, networkForm } from "#shared/validation/admin-forms";
 import { authorize, notFound, requireAuth } from "~/lib/guards.server";
 import { formValues, invalid, parseWith, readForm } from "~/lib/forms.server";

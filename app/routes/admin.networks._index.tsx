@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listNetworksForAdmin } from "#server/domain/admin/networks";
+import { listNetworksForAdmin } from "~/lib/admin.server";
 import { authorize, requireAuth } from "~/lib/guards.server";
 import { fieldLabel } from "~/components/labels";
 import { formatNumber } from "~/lib/format";

@@ -1,8 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { organisationChoices } from "#server/domain/admin/networks";
-import { createNetwork } from "#server/domain/admin/save-network";
+import { createNetwork, organisationChoices } from "~/lib/admin.server";
 import { NETWORK_ARRAY_FIELDS, networkForm } from "#shared/validation/admin-forms";
 import { authorize, requireAuth } from "~/lib/guards.server";
 import { formValues, invalid, parseWith, readForm } from "~/lib/forms.server";

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { organisationForEditing } from "#server/domain/admin/organisations";
-import { updateOrganisationDetails } from "#server/domain/admin/save-organisation";
+import { organisationForEditing, updateOrganisationDetails } from "~/lib/admin.server";
 import { organisationForm } from "#shared/validation/admin-forms";
 import { authorize, notFound, requireAuth } from "~/lib/guards.server";
 import { invalid, parseWith, readForm } from "~/lib/forms.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listOrganisationsForAdmin } from "#server/domain/admin/organisations";
+import { listOrganisationsForAdmin } from "~/lib/admin.server";
 import { COUNTRIES } from "#shared/roles";
 import { authorize, requireAuth } from "~/lib/guards.server";
 import { formatNumber } from "~/lib/format";

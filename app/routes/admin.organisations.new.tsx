@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { createOrganisation } from "#server/domain/admin/save-organisation";
+import { createOrganisation } from "~/lib/admin.server";
 import { organisationForm } from "#shared/validation/admin-forms";
 import { authorize, requireAuth } from "~/lib/guards.server";
 import { invalid, parseWith, readForm } from "~/lib/forms.server";

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { outboxPage } from "#server/domain/admin/outbox";
-import { pageNumber } from "#server/domain/paging";
+import { outboxPage } from "~/lib/admin.server";
+import { pageNumber } from "~/lib/paging.server";
 import { authorize, requireAuth } from "~/lib/guards.server";
 import { localeName, mailKindLabel } from "~/components/admin-labels";
 import { Pager } from "~/components/pager";

@@ -1,10 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { personForEditing } from "#server/domain/admin/people";
-import { updatePersonAsAdmin, type SavePersonError } from "#server/domain/admin/save-person";
-import { addPersonToNetwork } from "#server/domain/admin/person-memberships";
-import { changeMemberRole, removeMember } from "#server/domain/networks/members";
+import { addPersonToNetwork, personForEditing, updatePersonAsAdmin, type SavePersonError } from "~/lib/admin.server";
+import { changeMemberRole, removeMember } from "~/lib/networks.server";
 import { PERSON_ARRAY_FIELDS, addMembershipForm, changeMembershipForm, personForm, removeMembershipForm } from "#shared/validation/admin-forms";
 import { LOCALES, LOCALE_NATIVE_NAMES } from "#shared/i18n/config";
 import { COUNTRIES, NETWORK_ROLES, PLATFORM_ROLES } from "#shared/roles";

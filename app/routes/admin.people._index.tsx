@@ -2,7 +2,7 @@ import { Fragment } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listPeopleForAdmin } from "#server/domain/admin/people";
+import { listPeopleForAdmin } from "~/lib/admin.server";
 import { authorize, requireAuth } from "~/lib/guards.server";
 import { pageMeta } from "~/lib/meta";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { dashboardFor } from "#server/domain/networks/dashboard";
+import { commonsActionCount, dashboardFor } from "~/lib/commons-home.server";
 import { authorize, requireAuth } from "~/lib/guards.server";
 import { fieldLabel } from "~/components/labels";
 import { formatNumber } from "~/lib/format";
@@ -12,7 +12,8 @@ export const meta = pageMeta("dashboard.title");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requireAuth(request, context);
   authorize(auth, { type: "dashboard.view" });
-  return { ...(await dashboardFor(context.services, auth.actor)), name: auth.user.name };
+  const [dashboard, nofnActions] = await Promise.all([dashboardFor(context.services, auth.actor), commonsActionCount(context.services, auth.actor)]);
+  return { ...dashboard, nofnActions, name: auth.user.name };
 }
 
 export default function DashboardPage() {
@@ -69,6 +70,11 @@ export default function DashboardPage() {
           <div className="card">
             <p>{t("dashboard.nofnIntro")}</p>
             <Link to="/network-of-networks">{t("dashboard.openNofn")}</Link>
+            {data.nofnActions > 0 ? (
+              <p>
+                <strong>{t("dashboard.nofnActions", { count: data.nofnActions })}</strong>
+              </p>
+            ) : null}
           </div>
         </>
       ) : null}

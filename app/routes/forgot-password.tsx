@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requestPasswordReset } from "#server/domain/auth/password-reset";
+import { requestPasswordReset } from "~/lib/auth.server";
 import { forgotPasswordForm } from "#shared/validation/auth-forms";
 import { formError, invalid, parseWith, readForm } from "~/lib/forms.server";
 import { CsrfInput } from "~/components/csrf-input";

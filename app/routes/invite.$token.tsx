@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { acceptInvitation, inspectInvitation } from "#server/domain/invitations/accept";
+import { acceptInvitation, inspectInvitation } from "~/lib/invitations.server";
 import { acceptInvitationForm } from "#shared/validation/auth-forms";
 import { MIN_PASSWORD_LENGTH } from "#shared/validation/fields";
 import { LOCALES, LOCALE_NATIVE_NAMES } from "#shared/i18n/config";

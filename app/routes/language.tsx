@@ -3,9 +3,8 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { readForm } from "~/lib/forms.server";
 import { safeRedirectPath } from "~/lib/guards.server";
 import { isLocale } from "#shared/i18n/config";
-import { setPreferredLocale } from "#server/domain/people/profile";
-import { LOCALE_COOKIE } from "#server/locale";
-import { serialiseCookie } from "#server/http/cookies";
+import { setPreferredLocale } from "~/lib/people.server";
+import { localeCookie } from "~/lib/language.server";
 
 export function loader() {
   throw redirect("/");
@@ -18,6 +17,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!isLocale(lng)) throw redirect(back);
   if (context.auth) await setPreferredLocale(context.services, context.auth.user.id, lng);
   throw redirect(back, {
-    headers: { "Set-Cookie": serialiseCookie(LOCALE_COOKIE, lng, { secure: context.secureCookies, maxAgeSeconds: 365 * 24 * 3600 }) },
+    headers: { "Set-Cookie": localeCookie(context, lng) },
   });
 }

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { login } from "#server/domain/auth/login";
+import { login } from "~/lib/auth.server";
 import { loginForm } from "#shared/validation/auth-forms";
 import { formError, invalid, parseWith, readForm } from "~/lib/forms.server";
 import { safeRedirectPath } from "~/lib/guards.server";

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { endSession } from "#server/domain/auth/sessions";
+import { endSession } from "~/lib/auth.server";
 import { readForm } from "~/lib/forms.server";
 import { clearedSessionCookie } from "~/lib/session-cookie.server";
 

@@ -15,7 +15,7 @@ import {
   renameWorkProgramme,
   setWorkProgrammeArchived,
   workProgrammeOfNetwork,
-} from "#server/domain/work-programmes/manage";
+} from "~/lib/work-programme-document.server";
 import { archiveWorkProgrammeForm, createWorkProgrammeForm, renameWorkProgrammeForm } from "#shared/validation/work-programme-forms";
 import { authorize, notFound } from "~/lib/guards.server";
 import { formError, invalid, parseWith, readForm } from "~/lib/forms.server";

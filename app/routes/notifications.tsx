@@ -10,8 +10,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { NotificationView } from "#shared/notifications";
-import { markNotificationsRead, notificationCentre, ownNotification } from "#server/domain/notifications/centre";
-import { pageNumber } from "#server/domain/paging";
+import { markNotificationsRead, notificationCentre, ownNotification } from "~/lib/notifications.server";
+import { pageNumber } from "~/lib/paging.server";
 import { authorize, notFound, requireAuth, safeRedirectPath } from "~/lib/guards.server";
 import { formError, readForm } from "~/lib/forms.server";
 import { CsrfInput } from "~/components/csrf-input";
@@ -105,7 +105,7 @@ export default function NotificationsPage() {
                     <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, locale)}</time>
                   </p>
                   <h2 className="notification__title">{summary}</h2>
-                  {n.excerpt && n.kind !== "version" ? <blockquote className="notification__excerpt">{n.excerpt}</blockquote> : null}
+                  {n.excerpt && n.kind !== "version" && n.kind !== "recommendation" ? <blockquote className="notification__excerpt">{n.excerpt}</blockquote> : null}
                   <Form method="post" className="inline-form">
                     <CsrfInput />
                     <input type="hidden" name="intent" value="open" />

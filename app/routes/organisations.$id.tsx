@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { organisationProfile } from "#server/domain/organisations/profile";
+import { organisationProfile } from "~/lib/organisations.server";
 import { authorize, notFound, requireAuth } from "~/lib/guards.server";
 import { pageMeta } from "~/lib/meta";
 

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { inspectResetToken, resetPassword } from "#server/domain/auth/password-reset";
+import { inspectResetToken, resetPassword } from "~/lib/auth.server";
 import { resetPasswordForm } from "#shared/validation/auth-forms";
 import { MIN_PASSWORD_LENGTH } from "#shared/validation/fields";
 import { invalid, parseWith, readForm } from "~/lib/forms.server";

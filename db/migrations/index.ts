@@ -9,6 +9,8 @@ import * as commentsVersionsNotifications from "./20261121_1000_comments_version
 import * as throttleEvents from "./20261121_1100_throttle_events";
 import * as collabHardening from "./20261204_1000_collab_hardening";
 import * as commonsOwner from "./20261204_1100_commons_owner";
+import * as findingsGoodPractice from "./20261204_1200_findings_good_practice";
+import * as recommendations from "./20261204_1300_recommendations";
 
 export const migrations: Record<string, Migration> = {
   "20261121_0830_spine": spine,
@@ -17,4 +19,6 @@ export const migrations: Record<string, Migration> = {
   "20261121_1100_throttle_events": throttleEvents,
   "20261204_1000_collab_hardening": collabHardening,
   "20261204_1100_commons_owner": commonsOwner,
+  "20261204_1200_findings_good_practice": findingsGoodPractice,
+  "20261204_1300_recommendations": recommendations,
 };

@@ -7,8 +7,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient, type TestResponse } from "#server/testing/http-client";
-import { buildNetwork, buildOrganisation, buildUser } from "#server/testing/factories";
+import { buildNetwork, buildOrganisation, buildRecommendation, buildUser } from "#server/testing/factories";
 import { addOrganisationToNetwork } from "#db/queries/networks";
+import { loadActor } from "#server/domain/auth/actor";
+import { postFinding } from "#server/domain/commons/findings";
+import { proposeGoodPractice, setGoodPracticePublished } from "#server/domain/commons/good-practices";
 
 const ROLES = ["anonymous", "memberA", "memberB", "coordinatorA", "observer", "moderator", "admin"] as const;
 type Role = (typeof ROLES)[number];
@@ -41,6 +44,49 @@ beforeAll(async () => {
     clients[role] = new TestClient(server.url);
     await clients[role].login(user.email, user.password);
   }
+});
+
+/** Recommendations of the commons: one in consultation (endorse, support) and one submitted (answer). */
+let recommendation: { id: string };
+let submittedRecommendation: { id: string };
+beforeAll(async () => {
+  recommendation = await buildRecommendation(server.services.db, { stage: "consultation", createdBy: users.memberA.id });
+  submittedRecommendation = await buildRecommendation(server.services.db, { stage: "submitted", createdBy: users.memberA.id });
+});
+const recommendationPath = () => `/network-of-networks/recommendations/${recommendation.id}`;
+
+/**
+ * Commons content (findings, good practice): a finding posted on behalf of A, a published
+ * good-practice entry and a proposal of memberA. The finding names network A; A's private
+ * description (its canary) must still never reach anyone outside A.
+ */
+let findingOfA: string;
+let publishedEntry: string;
+let proposalOfMemberA: string;
+beforeAll(async () => {
+  const db = server.services.db;
+  const memberA = await loadActor(db, users.memberA.id);
+  const moderator = await loadActor(db, users.moderator.id);
+  const finding = await postFinding(server.services, memberA, {
+    networkId: netA.id,
+    title: "Matrix finding of network A",
+    body: "Posted on behalf of A, readable by everyone in the commons.",
+    actionAreas: ["cooperation"],
+    occupationalFields: [],
+    themes: [],
+    country: "both",
+    goodPractices: [],
+    findings: [],
+    webLinks: [],
+  });
+  const entry = { summary: "Matrix entry", occupationalField: null, country: "DE" as const, partners: "", themeCluster: null, link: null };
+  const published = await proposeGoodPractice(server.services, memberA, { ...entry, title: "Matrix published entry" });
+  const proposal = await proposeGoodPractice(server.services, memberA, { ...entry, title: "Matrix proposal of memberA" });
+  if (!finding.ok || !published.ok || !proposal.ok) throw new Error("commons content not created");
+  await setGoodPracticePublished(server.services, moderator, published.id, true);
+  findingOfA = finding.id;
+  publishedEntry = published.id;
+  proposalOfMemberA = proposal.id;
 });
 
 /** Who may see the private content of each network. */
@@ -90,6 +136,25 @@ const getRoutes: Array<[string, () => string, Expectation]> = [
   ["admin outbox", () => "/admin/outbox", adminOnly()],
   ["admin documents with problems", () => "/admin/documents", adminOnly()],
   ["admin audit log", () => "/admin/audit", adminOnly()],
+  ["recommendations", () => "/network-of-networks/recommendations", loggedIn(200)],
+  ["a recommendation", recommendationPath, loggedIn(200)],
+  ["a recommendation's comments", () => `${recommendationPath()}/comments`, loggedIn(200)],
+  ["a recommendation's history", () => `${recommendationPath()}/history`, loggedIn(200)],
+  ["a recommendation as DOCX", () => `${recommendationPath()}/export/docx`, loggedIn(200)],
+  ["unknown recommendation", () => "/network-of-networks/recommendations/no-such-recommendation", loggedIn(404)],
+  ["findings", () => "/network-of-networks/findings", loggedIn(200)],
+  ["findings of network A", () => `/network-of-networks/findings?network=${netA.id}&sort=discussed`, loggedIn(200)],
+  ["new finding", () => "/network-of-networks/findings/new", loggedIn(403, { memberA: 200, memberB: 200, coordinatorA: 200 })],
+  ["finding of A", () => `/network-of-networks/findings/${findingOfA}`, loggedIn(200)],
+  ["finding of A data request", () => `/network-of-networks/findings/${findingOfA}.data`, loggedIn(200)],
+  ["edit finding of A", () => `/network-of-networks/findings/${findingOfA}/edit`, loggedIn(403, { memberA: 200 })],
+  ["unknown finding", () => "/network-of-networks/findings/no-such-finding", loggedIn(404)],
+  ["good practice", () => "/network-of-networks/good-practice", loggedIn(200)],
+  ["new good practice", () => "/network-of-networks/good-practice/new", loggedIn(403, { memberA: 200, memberB: 200, coordinatorA: 200 })],
+  ["published good practice", () => `/network-of-networks/good-practice/${publishedEntry}`, loggedIn(200)],
+  ["good-practice proposal of memberA", () => `/network-of-networks/good-practice/${proposalOfMemberA}`, loggedIn(404, { memberA: 200, moderator: 200, admin: 200 })],
+  ["edit published good practice", () => `/network-of-networks/good-practice/${publishedEntry}/edit`, loggedIn(403, { moderator: 200, admin: 200 })],
+  ["edit proposal of memberA", () => `/network-of-networks/good-practice/${proposalOfMemberA}/edit`, loggedIn(404, { memberA: 403, moderator: 200, admin: 200 })],
 ];
 
 describe(`access matrix: pages (${process.env.TEST_DATABASE})`, () => {
@@ -133,6 +198,40 @@ const postRoutes: Array<[string, () => string, () => Record<string, string>, Exp
     loggedIn(404, { memberB: 403, observer: 403, admin: 200 }),
   ],
   ["account profile", () => "/account", () => ({ name: "Same Name Again", locale: "en" }), loggedIn(200)],
+  [
+    "start a recommendation",
+    () => "/network-of-networks/recommendations",
+    () => ({ intent: "create", title: "Matrix recommendation" }),
+    loggedIn(403, { memberA: 302, memberB: 302, coordinatorA: 302 }),
+  ],
+  [
+    "endorse a recommendation on behalf of A",
+    recommendationPath,
+    () => ({ intent: "endorse", networkId: netA.id, statement: "" }),
+    loggedIn(403, { coordinatorA: 200 }),
+  ],
+  ["support a recommendation", recommendationPath, () => ({ intent: "support" }), loggedIn(403, { memberA: 200, memberB: 200, coordinatorA: 200 })],
+  [
+    "answer a submitted recommendation",
+    () => `/network-of-networks/recommendations/${submittedRecommendation.id}`,
+    () => ({ intent: "answer", verdict: "noted", body: "Zur Kenntnis genommen." }),
+    loggedIn(403, { observer: 200 }),
+  ],
+  [
+    "post a finding for A",
+    () => "/network-of-networks/findings/new",
+    () => ({ networkId: netA.id, title: "Matrix post", body: "Text", actionAreas: "cooperation", country: "IT" }),
+    loggedIn(403, { memberA: 302, coordinatorA: 302 }),
+  ],
+  ["comment on the finding of A", () => `/network-of-networks/findings/${findingOfA}`, () => ({ intent: "comment", body: "Matrix comment" }), loggedIn(200)],
+  ["pin the finding of A", () => `/network-of-networks/findings/${findingOfA}`, () => ({ intent: "pin" }), loggedIn(403, { moderator: 200, admin: 200 })],
+  [
+    "propose good practice",
+    () => "/network-of-networks/good-practice/new",
+    () => ({ title: "Matrix proposal", summary: "Text", country: "both" }),
+    loggedIn(403, { memberA: 302, memberB: 302, coordinatorA: 302 }),
+  ],
+  ["publish good practice", () => "/network-of-networks/good-practice", () => ({ intent: "publish", id: publishedEntry }), loggedIn(403, { moderator: 200, admin: 200 })],
 ];
 
 describe(`access matrix: mutations (${process.env.TEST_DATABASE})`, () => {

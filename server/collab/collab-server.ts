@@ -67,6 +67,12 @@ export interface DocumentAccess {
   takeContributors(name: string): ReadonlySet<string>;
   /** Subscribes to "changed, then idle" (and "last editor left"). */
   onIdle(listener: IdleListener): () => void;
+  /**
+   * Re-checks every connection to the document against the policy now and resolves once
+   * those who lost a right are closed: after a document is frozen, nothing a writer sends
+   * later reaches it (a version taken afterwards is what stands).
+   */
+  recheckAccess(name: string): Promise<void>;
 }
 
 export interface CollabServer extends DocumentAccess {
@@ -335,6 +341,7 @@ export function createCollabServer(services: Services, types: DocumentTypes, opt
       idleListeners.add(listener);
       return () => idleListeners.delete(listener);
     },
+    recheckAccess: (name) => recheck((c) => c.room.name === name),
     rooms,
     connectionCount: () => connections.size,
     async close() {

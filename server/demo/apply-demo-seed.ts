@@ -17,16 +17,20 @@ import { WORK_PROGRAMME_DOC_TYPE } from "#shared/collab/doc-names";
 import { findSnapshot, saveDerived, upsertSnapshot } from "#db/queries/collab";
 import { replaceWorkProgrammeItems } from "#db/queries/work-programme-items";
 import { deriveContent } from "#server/collab/derive";
+import { applyDemoCommons } from "./apply-demo-commons";
 
 export interface SeedSummary {
   networks: number;
   organisations: number;
   people: number;
   workProgrammes: number;
+  goodPractices: number;
+  findings: number;
+  recommendations: number;
 }
 
 export async function applyDemoSeed(db: Kysely<Database>, now = new Date().toISOString()): Promise<SeedSummary> {
-  const summary: SeedSummary = { networks: 0, organisations: 0, people: 0, workProgrammes: 0 };
+  const summary: SeedSummary = { networks: 0, organisations: 0, people: 0, workProgrammes: 0, goodPractices: 0, findings: 0, recommendations: 0 };
   const insertOrganisation = async (o: DemoOrganisation) => {
     const result = await db
       .insertInto("organisations")
@@ -101,6 +105,7 @@ export async function applyDemoSeed(db: Kysely<Database>, now = new Date().toISO
   }
 
   for (const wp of demoWorkProgrammes) summary.workProgrammes += await insertWorkProgramme(db, wp, now);
+  Object.assign(summary, await applyDemoCommons(db, now));
   return summary;
 }
 

@@ -4,12 +4,14 @@
  */
 import type { Services } from "#server/services";
 import { parseDocName } from "#shared/collab/doc-names";
-import { WORK_PROGRAMME_DOC_TYPE } from "#shared/collab/doc-names";
+import { RECOMMENDATION_DOC_TYPE, WORK_PROGRAMME_DOC_TYPE } from "#shared/collab/doc-names";
 import { workProgrammeDocumentType } from "#server/domain/work-programmes/document-type";
+import { recommendationDocumentType } from "#server/domain/commons/recommendation-document-type";
 import type { DocumentTypes, ResolvedDocument } from "./document-type";
 
 export const documentTypes: DocumentTypes = new Map([
   [WORK_PROGRAMME_DOC_TYPE, workProgrammeDocumentType],
+  [RECOMMENDATION_DOC_TYPE, recommendationDocumentType],
 ]);
 
 /** The document behind a name, or null for a malformed name, an unknown type or a missing id. */

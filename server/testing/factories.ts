@@ -12,6 +12,8 @@ import { addOrganisationToNetwork, insertNetwork } from "#db/queries/networks";
 import { insertOrganisation } from "#db/queries/organisations";
 import { upsertMembership } from "#db/queries/memberships";
 import { insertWorkProgramme } from "#db/queries/work-programmes";
+import { insertRecommendation } from "#db/queries/recommendations";
+import type { RecommendationStage } from "#shared/policy";
 import { hashPassword } from "../domain/auth/passwords";
 import { nowIso } from "#shared/time";
 
@@ -104,4 +106,30 @@ export async function buildWorkProgramme(db: Kysely<Database>, networkId: string
     archived_at: overrides.archived ? at : null,
   });
   return { id, docName: `workprogramme.${id}` };
+}
+
+/** A recommendation of the commons in any stage (the workflow itself is tested through the domain). */
+export async function buildRecommendation(
+  db: Kysely<Database>,
+  overrides: { title?: string; stage?: RecommendationStage; threshold?: number; createdBy?: string | null } = {},
+) {
+  const id = crypto.randomUUID();
+  const at = nowIso();
+  const stage = overrides.stage ?? "draft";
+  await insertRecommendation(db, {
+    id,
+    title: overrides.title ?? uniq("Recommendation"),
+    stage,
+    endorsement_threshold: overrides.threshold ?? 3,
+    created_by: overrides.createdBy ?? null,
+    created_at: at,
+    updated_at: at,
+    consultation_at: stage === "draft" ? null : at,
+    endorsed_at: stage === "endorsed" ? at : null,
+    submitted_at: stage === "submitted" || stage === "answered" ? at : null,
+    submitted_by: null,
+    submitted_version_id: null,
+    answered_at: stage === "answered" ? at : null,
+  });
+  return { id, docName: `recommendation.${id}` };
 }

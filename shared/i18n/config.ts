@@ -2,7 +2,7 @@
 export const LOCALES = ["de", "it", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "de";
-export const NAMESPACES = ["common", "auth", "network", "admin", "mail", "workprogramme", "export", "history", "notifications", "comments"] as const;
+export const NAMESPACES = ["common", "auth", "network", "admin", "mail", "workprogramme", "export", "history", "notifications", "comments", "commons", "recommendations"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Europe/Berlin and Europe/Rome share one offset all year; we store UTC and show this. */

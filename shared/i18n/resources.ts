@@ -32,12 +32,18 @@ import enNotifications from "../../locales/en/notifications.json";
 import deComments from "../../locales/de/comments.json";
 import itComments from "../../locales/it/comments.json";
 import enComments from "../../locales/en/comments.json";
+import deCommons from "../../locales/de/commons.json";
+import itCommons from "../../locales/it/commons.json";
+import enCommons from "../../locales/en/commons.json";
+import deRecommendations from "../../locales/de/recommendations.json";
+import itRecommendations from "../../locales/it/recommendations.json";
+import enRecommendations from "../../locales/en/recommendations.json";
 import type { Locale, Namespace } from "./config";
 
 export type Resources = Record<Locale, Record<Namespace, Record<string, unknown>>>;
 
 export const resources: Resources = {
-  de: { common: deCommon, auth: deAuth, network: deNetwork, admin: deAdmin, mail: deMail, workprogramme: deWorkProgramme, export: deExport, history: deHistory, notifications: deNotifications, comments: deComments },
-  it: { common: itCommon, auth: itAuth, network: itNetwork, admin: itAdmin, mail: itMail, workprogramme: itWorkProgramme, export: itExport, history: itHistory, notifications: itNotifications, comments: itComments },
-  en: { common: enCommon, auth: enAuth, network: enNetwork, admin: enAdmin, mail: enMail, workprogramme: enWorkProgramme, export: enExport, history: enHistory, notifications: enNotifications, comments: enComments },
+  de: { common: deCommon, auth: deAuth, network: deNetwork, admin: deAdmin, mail: deMail, workprogramme: deWorkProgramme, export: deExport, history: deHistory, notifications: deNotifications, comments: deComments, commons: deCommons, recommendations: deRecommendations },
+  it: { common: itCommon, auth: itAuth, network: itNetwork, admin: itAdmin, mail: itMail, workprogramme: itWorkProgramme, export: itExport, history: itHistory, notifications: itNotifications, comments: itComments, commons: itCommons, recommendations: itRecommendations },
+  en: { common: enCommon, auth: enAuth, network: enNetwork, admin: enAdmin, mail: enMail, workprogramme: enWorkProgramme, export: enExport, history: enHistory, notifications: enNotifications, comments: enComments, commons: enCommons, recommendations: enRecommendations },
 };

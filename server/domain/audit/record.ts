@@ -28,7 +28,23 @@ export type AuditAction =
   | "network.archived"
   | "network.reactivated"
   | "organisation.created"
-  | "organisation.updated";
+  | "organisation.updated"
+  // The network of networks' moderation (server/domain/commons/findings.ts, good-practices.ts).
+  | "finding.pinned"
+  | "finding.unpinned"
+  | "finding.discussion_closed"
+  | "finding.discussion_reopened"
+  | "comment.hidden"
+  | "goodPractice.published"
+  | "goodPractice.unpublished"
+  | "goodPractice.updated"
+  // Recommendations for the advisory board (server/domain/commons/recommendation-*.ts).
+  | "recommendation.created"
+  | "recommendation.stage_changed"
+  | "recommendation.threshold_changed"
+  | "recommendation.endorsed"
+  | "recommendation.endorsement_withdrawn"
+  | "recommendation.answered";
 
 export interface AuditInput {
   actorId: string | null;

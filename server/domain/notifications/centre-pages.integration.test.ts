@@ -12,6 +12,7 @@ import { loggedInUser } from "#server/testing/logged-in-user";
 import { buildNetwork, buildUser } from "#server/testing/factories";
 import { notify, type NotificationInput } from "./notify";
 import { NOTIFICATIONS_PER_PAGE, emailChoices, notificationCentre, unreadCount } from "./centre";
+import { NOTIFICATION_KINDS } from "#shared/notifications";
 import en from "../../../locales/en/notifications.json";
 import de from "../../../locales/de/notifications.json";
 
@@ -160,21 +161,24 @@ describe(`notification centre pages (${process.env.TEST_DATABASE})`, () => {
   });
 
   it("saves the e-mail choices on the account page", async () => {
-    expect(await emailChoices(server.services, bob.id)).toEqual({ mention: true, reply: true, version: true });
+    // Every kind (new kinds join the list) is mailed by default; only "mention" stays chosen below.
+    const allOn = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, true]));
+    const onlyMention = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, kind === "mention"]));
+    expect(await emailChoices(server.services, bob.id)).toEqual(allOn);
     const page = await bob.client.get("/account");
     expect(page.body).toContain(en.email.heading);
-    expect(checkedKinds(page.body)).toEqual(["mention", "reply", "version"]);
+    expect(checkedKinds(page.body)).toEqual([...NOTIFICATION_KINDS]);
 
     const response = await bob.client.post("/account", { intent: "emailChoices", email: ["mention", "bogus"] });
     expect(response.status).toBe(200);
     expect(response.body).toContain(en.email.saved);
-    expect(await emailChoices(server.services, bob.id)).toEqual({ mention: true, reply: false, version: false });
+    expect(await emailChoices(server.services, bob.id)).toEqual(onlyMention);
     // Somebody else's choices stay as they were.
-    expect(await emailChoices(server.services, alice.id)).toEqual({ mention: true, reply: true, version: true });
+    expect(await emailChoices(server.services, alice.id)).toEqual(allOn);
     const again = await bob.client.get("/account");
     expect(checkedKinds(again.body)).toEqual(["mention"]);
 
     expect((await bob.client.post("/account", { intent: "emailChoices", email: ["mention", "reply", "version"] }, { csrf: null })).status).toBe(403);
-    expect(await emailChoices(server.services, bob.id)).toEqual({ mention: true, reply: false, version: false });
+    expect(await emailChoices(server.services, bob.id)).toEqual(onlyMention);
   });
 });

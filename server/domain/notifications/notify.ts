@@ -8,9 +8,18 @@ import type { Services } from "#server/services";
 import type { NotificationKind, NotificationView } from "#shared/notifications";
 import { countUnread, emailPreferences, insertNotification } from "#db/queries/notifications";
 import { findUserById } from "#db/queries/users";
-import { composeMail } from "#server/mail/compose";
+import { composeMail, type MailKind } from "#server/mail/compose";
 import { newId } from "../auth/tokens";
 import { nowIso } from "#shared/time";
+
+/** The mail that goes with each kind of notification. */
+const MAIL_KIND: Record<NotificationKind, MailKind> = {
+  mention: "notifyMention",
+  reply: "notifyReply",
+  version: "notifyVersion",
+  discussion: "notifyDiscussion",
+  recommendation: "notifyRecommendation",
+};
 
 export interface NotificationInput {
   recipientId: string;
@@ -65,7 +74,7 @@ export async function notify(services: Services, inputs: NotificationInput[]): P
     const wantsMail = (await emailPreferences(services.db, recipient.id)).get(input.kind) ?? true;
     if (wantsMail) {
       await services.mailer.send(
-        composeMail(input.kind === "mention" ? "notifyMention" : input.kind === "reply" ? "notifyReply" : "notifyVersion", recipient.email, recipient.locale, {
+        composeMail(MAIL_KIND[input.kind], recipient.email, recipient.locale, {
           name: recipient.name,
           actor: actor?.name ?? "ConnActions",
           title: row.title,

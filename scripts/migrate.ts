@@ -1,7 +1,7 @@
 /** `npm run migrate`: brings the configured database to the latest schema. */
 import { loadConfig } from "#server/config";
-import { openDatabase } from "../connection";
-import { migrateToLatest } from "../migrate";
+import { openDatabase } from "#db/connection";
+import { migrateToLatest } from "#db/migrate";
 import path from "node:path";
 
 const config = loadConfig();

@@ -1,8 +1,8 @@
 /** `npm run seed`: applies the demo data (idempotent) after migrating. */
 import path from "node:path";
 import { loadConfig } from "#server/config";
-import { openDatabase } from "../connection";
-import { migrateToLatest } from "../migrate";
+import { openDatabase } from "#db/connection";
+import { migrateToLatest } from "#db/migrate";
 import { applyDemoSeed } from "#server/demo/apply-demo-seed";
 
 const config = loadConfig();

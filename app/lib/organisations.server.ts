@@ -1,0 +1,2 @@
+/** An organisation's public profile. */
+export { organisationProfile } from "#server/domain/organisations/profile";

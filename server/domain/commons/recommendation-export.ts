@@ -1,0 +1,69 @@
+/**
+ * A recommendation as a DOCX or PDF file: the network of networks, title, version and date
+ * on top, the text, then its authors' networks and the evidence it cites. Made for anyone
+ * who may read the commons, so only what every such reader sees goes in: findings (commons
+ * content) and published good-practice entries, by title; anything else is left out.
+ */
+import type * as Y from "yjs";
+import type { Services } from "#server/services";
+import type { ExportRequest, ResolvedDocument } from "#server/documents/document-type";
+import { fixedT } from "#shared/i18n/instance";
+import { deriveContent } from "#server/collab/derive";
+import { findingsByIds, findRecommendation, goodPracticesByIds, listCitations } from "#db/queries/recommendations";
+import type { Block, ExportDocument } from "../exports/model";
+import { renderExport, type ExportFile } from "../exports/export-document";
+import { blocksFromProsemirror } from "../exports/from-prosemirror";
+import { cleanLine } from "../exports/text";
+import { formatInstant } from "../exports/work-programme-model";
+import { authorsNetworksOf } from "./recommendation-notices";
+
+const paragraph = (text: string): Block => ({ kind: "paragraph", inlines: [{ kind: "text", text: cleanLine(text) }] });
+const heading = (text: string): Block => ({ kind: "heading", level: 1, inlines: [{ kind: "text", text: cleanLine(text) }] });
+
+async function evidence(services: Services, id: string): Promise<string[]> {
+  const citations = await listCitations(services.db, id);
+  const [findings, practices] = await Promise.all([
+    findingsByIds(services.db, citations.filter((c) => c.kind === "finding").map((c) => c.target_id)),
+    goodPracticesByIds(services.db, citations.filter((c) => c.kind === "goodPractice").map((c) => c.target_id)),
+  ]);
+  const findingById = new Map(findings.map((f) => [f.id, f]));
+  const practiceById = new Map(practices.map((p) => [p.id, p]));
+  const lines: string[] = [];
+  for (const c of citations) {
+    const finding = c.kind === "finding" ? findingById.get(c.target_id) : undefined;
+    const practice = c.kind === "goodPractice" ? practiceById.get(c.target_id) : undefined;
+    if (finding) lines.push(`${finding.title} (${finding.network_name})`);
+    else if (practice?.status === "published") lines.push(practice.title);
+  }
+  return lines;
+}
+
+export async function exportRecommendation(services: Services, document: ResolvedDocument, doc: Y.Doc, request: ExportRequest): Promise<ExportFile> {
+  const t = fixedT(request.locale);
+  const row = await findRecommendation(services.db, document.id);
+  const owner = t("common:nav.networkOfNetworks");
+  const title = cleanLine(document.title) || t("recommendations:export.untitled");
+  const version = cleanLine(request.versionLabel ?? "") || t("export:document.currentVersion");
+  const date = formatInstant(request.date, request.locale);
+  const [networks, cited] = row ? await Promise.all([authorsNetworksOf(services, row), evidence(services, row.id)]) : [[], []];
+  const kind = t("recommendations:export.kind", { owner });
+  const blocks: Block[] = [
+    { kind: "meta", text: kind },
+    { kind: "title", text: title },
+    { kind: "meta", text: t("export:document.versionAsOf", { version, date }) },
+    ...(row ? [{ kind: "meta" as const, text: t("recommendations:export.stage", { stage: t(`recommendations:stages.${row.stage}`) }) }] : []),
+    ...blocksFromProsemirror(deriveContent(doc, document.layout.contentField).json),
+    heading(t("recommendations:export.authorsHeading")),
+    networks.length ? { kind: "list", ordered: false, start: 1, items: networks.map((n) => [paragraph(n.name)]) } : paragraph(t("recommendations:export.noAuthors")),
+    heading(t("recommendations:export.evidenceHeading")),
+    cited.length ? { kind: "list", ordered: false, start: 1, items: cited.map((line) => [paragraph(line)]) } : paragraph(t("recommendations:export.noEvidence")),
+  ];
+  const model: ExportDocument = {
+    language: request.locale,
+    info: { title, subject: kind },
+    runningHeader: [owner, title, version, date].filter(Boolean).join(" · "),
+    blocks,
+    pageLabel: (page, pages) => t("export:document.page", { page, pages }),
+  };
+  return renderExport(model, request.format, { title, ownerName: owner, date: request.date, fallbackTitle: t("recommendations:export.untitled") });
+}
