@@ -11,7 +11,6 @@ import { summarise, versionHistory } from "~/lib/history.server";
 import { versionTitle } from "~/components/version-label";
 import { formatDateTime } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
-import { VersionContributors } from "~/components/version-contributors";
 
 export const meta = pageMeta<{ recommendation: { title: string } }>((t, data) => `${t("history:list.title")} · ${data.recommendation.title}`);
 
@@ -50,7 +49,13 @@ export default function RecommendationHistoryPage() {
                 {v.id === recommendation.submittedVersionId ? <span className="badge">{t("recommendations:history.submittedBadge")}</span> : null}{" "}
                 <time dateTime={v.createdAt}>{formatDateTime(v.createdAt, locale)}</time>
               </p>
-              {v.kind === "auto" ? <VersionContributors t={t} locale={locale} contributors={v.contributors} /> : null}
+              {v.kind === "auto" ? (
+                <p className="version-list__contributors">
+                  {v.contributors.length > 0
+                    ? t("list.contributors", { names: new Intl.ListFormat(locale, { type: "conjunction" }).format(v.contributors) })
+                    : t("list.noContributors")}
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -17,7 +17,6 @@ import { FormAlert, Notice, TextField } from "~/components/fields";
 import { versionLabel, versionTitle } from "~/components/version-label";
 import { formatDateTime } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
-import { VersionContributors } from "~/components/version-contributors";
 
 export const meta = pageMeta<{ workProgramme: { title: string } }>((t, data) => `${t("history:list.title")} · ${data.workProgramme.title}`);
 
@@ -123,7 +122,14 @@ export default function VersionHistoryPage() {
                       )}
                     </p>
                   ) : null}
-                  {v.kind === "auto" ? <VersionContributors t={t} locale={locale} contributors={v.contributors} /> : null}
+                  {v.kind === "auto" ? (
+                    // Named and restored versions record only who named or restored them (shown above).
+                    <p className="version-list__contributors">
+                      {v.contributors.length > 0
+                        ? t("list.contributors", { names: new Intl.ListFormat(locale, { type: "conjunction" }).format(v.contributors) })
+                        : t("list.noContributors")}
+                    </p>
+                  ) : null}
                   <p className="version-list__actions">
                     <Link to={`${paths.history}/${v.id}?compare=1`}>
                       {t("list.compare")}

@@ -174,12 +174,6 @@ export async function countEndorsements(db: Db, recommendationId: string): Promi
   return Number(row.n);
 }
 
-/** Which networks endorse each of these recommendations (one query for many). */
-export async function listEndorsingNetworks(db: Db, recommendationIds: string[]) {
-  if (recommendationIds.length === 0) return [];
-  return db.selectFrom("recommendation_endorsements").select(["recommendation_id", "network_id"]).where("recommendation_id", "in", recommendationIds).execute();
-}
-
 export async function listEndorsements(db: Db, recommendationId: string) {
   return db
     .selectFrom("recommendation_endorsements as e")

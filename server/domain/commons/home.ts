@@ -10,7 +10,7 @@ import type { Services } from "#server/services";
 import { can, type Actor, type RecommendationStage } from "#shared/policy";
 import { listNetworks } from "#db/queries/networks";
 import { listFindings } from "#db/queries/findings";
-import { listEndorsingNetworks, listRecommendations } from "#db/queries/recommendations";
+import { listEndorsements, listRecommendations } from "#db/queries/recommendations";
 import { listGoodPractices } from "#db/queries/good-practices";
 
 const LATEST_FINDINGS = 6;
@@ -28,13 +28,15 @@ export async function commonsHome(services: Services, actor: Actor) {
     listNetworks(services.db),
   ]);
   const mine = coordinatedNetworks(actor);
-  const open = recommendations.filter((r) => inConsultation(r.stage));
-  const endorsing = await listEndorsingNetworks(services.db, open.map((r) => r.id));
-  const consultations = open.map((r) => {
-    const endorsed = new Set(endorsing.filter((e) => e.recommendation_id === r.id).map((e) => e.network_id));
-    const waitingFor = mine.filter((id) => !endorsed.has(id) && can(actor, { type: "recommendation.endorse", networkId: id, stage: r.stage }));
-    return { id: r.id, title: r.title, stage: r.stage, endorsements: endorsed.size, threshold: r.endorsement_threshold, needsMyEndorsement: waitingFor.length > 0 };
-  });
+  const consultations = await Promise.all(
+    recommendations
+      .filter((r) => inConsultation(r.stage))
+      .map(async (r) => {
+        const endorsed = new Set((await listEndorsements(services.db, r.id)).map((e) => e.network_id));
+        const waitingFor = mine.filter((id) => !endorsed.has(id) && can(actor, { type: "recommendation.endorse", networkId: id, stage: r.stage }));
+        return { id: r.id, title: r.title, stage: r.stage, endorsements: endorsed.size, threshold: r.endorsement_threshold, needsMyEndorsement: waitingFor.length > 0 };
+      }),
+  );
   const awaitingAnswer = recommendations.filter((r) => r.stage === "submitted").map((r) => ({ id: r.id, title: r.title, submittedAt: r.submitted_at }));
   const moderates = can(actor, { type: "networkOfNetworks.moderate" });
   const proposals = moderates ? (await listGoodPractices(services.db, "all")).filter((g) => g.status === "proposed").length : 0;
