@@ -3,6 +3,8 @@
  *   unit      *.test.ts next to the code, no database
  *   sqlite    *.integration.test.ts against a real SQLite file per test file
  *   postgres  the same files against a real PostgreSQL database per test file
+ *   cluster   *.cluster.test.ts: several real server processes on one PostgreSQL database,
+ *             a Redis server of the test's own and (for the fault test) nginx
  *   e2e       e2e/*.e2e.test.ts: real Chromium against the real server (run with
  *             --no-file-parallelism by scripts/test.mjs: two cores, Chromium is heavy)
  * scripts/test.mjs decides which can run here and says loudly what it skipped.
@@ -45,6 +47,17 @@ export default defineConfig({
           env: { TEST_DATABASE: "postgres" },
           globalSetup: ["server/testing/ensure-build.ts"],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "cluster",
+          include: ["server/**/*.cluster.test.ts"],
+          env: { TEST_DATABASE: "postgres" },
+          globalSetup: ["server/testing/ensure-build.ts"],
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },

@@ -10,7 +10,9 @@ import { migrateToLatest } from "#db/migrate";
 import { applyDemoSeed } from "#server/demo/apply-demo-seed";
 import { countUsers } from "#db/queries/users";
 import { createMailer } from "./mail/mailer";
-import { createLocalEvents } from "./events";
+import { createClusterEvents } from "./cluster/cluster-events";
+import { soloCluster, type Cluster } from "./cluster/cluster";
+import { createRedisCluster } from "./cluster/redis-cluster";
 import { createLogger, type Logger } from "./log";
 
 export async function bootServices(config: Config, log: Logger = createLogger(config.logLevel)): Promise<{ services: Services; handle: DbHandle }> {
@@ -24,13 +26,26 @@ export async function bootServices(config: Config, log: Logger = createLogger(co
     const summary = await applyDemoSeed(handle.db);
     log.info(`[db] empty database: demo seeded (${summary.networks} networks, ${summary.organisations} organisations, ${summary.people} people)`);
   }
+  const cluster: Cluster = config.redisUrl ? await createRedisCluster(config.redisUrl, log) : soloCluster();
   const services: Services = {
     db: handle.db,
     dialect: handle.dialect,
     config,
     log,
-    events: createLocalEvents(),
+    cluster,
+    events: await createClusterEvents(cluster, log),
     mailer: createMailer({ db: handle.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
   };
-  return { services, handle };
+  // Closing the database also leaves the cluster: the other instances see this one go at once.
+  const closeDatabase = handle.close.bind(handle);
+  return {
+    services,
+    handle: {
+      ...handle,
+      async close() {
+        await cluster.close();
+        await closeDatabase();
+      },
+    },
+  };
 }

@@ -34,6 +34,13 @@ describe("configuration", () => {
     expect(problems.join("\n")).not.toContain("secret");
   });
 
+  it("runs several instances only on a shared PostgreSQL database", () => {
+    expect(loadConfig({ REDIS_URL: "redis://127.0.0.1:6379", DATABASE_URL: "postgres://u@127.0.0.1:5432/db" }).redisUrl).toBe("redis://127.0.0.1:6379");
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(() => loadConfig({ REDIS_URL: "redis://127.0.0.1:6379" })).toThrow(/REDIS_URL.*DATABASE_URL/s);
+    expect(() => loadConfig({ REDIS_URL: "http://x", DATABASE_URL: "postgres://u@h/db" })).toThrow(/REDIS_URL must be a redis:\/\//);
+  });
+
   it("accepts a postgres DATABASE_URL and trims a trailing slash from PUBLIC_URL", () => {
     const config = loadConfig({ DATABASE_URL: "postgres://u@127.0.0.1:5432/db", PUBLIC_URL: "https://connactions.example/" });
     expect(config.databaseUrl).toBe("postgres://u@127.0.0.1:5432/db");

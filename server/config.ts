@@ -13,6 +13,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Several instances share rooms, events, limits and scheduled work through this Redis. */
+  redisUrl: string | undefined;
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -68,6 +70,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl && !isPostgresUrl(databaseUrl)) {
     problems.push(`DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for embedded SQLite); got "${redact(databaseUrl)}".`);
   }
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl)) problems.push(`REDIS_URL must be a redis:// or rediss:// URL; got "${redact(redisUrl)}".`);
+  else if (redisUrl && !databaseUrl) {
+    problems.push("REDIS_URL runs several instances, which need one shared database: set DATABASE_URL to PostgreSQL too (the embedded SQLite file belongs to one process).");
+  }
   const publicUrl = env.PUBLIC_URL || `http://localhost:${port}`;
   if (!isHttpUrl(publicUrl)) problems.push(`PUBLIC_URL must be an http:// or https:// URL; got "${publicUrl}".`);
   const smtpUrl = env.SMTP_URL || undefined;
@@ -80,6 +87,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST || "0.0.0.0",
     dataDir: path.resolve(env.DATA_DIR || "./data"),
     databaseUrl,
+    redisUrl,
     publicUrl: publicUrl.replace(/\/+$/, ""),
     smtpUrl,
     mailFrom,

@@ -1,8 +1,9 @@
 /**
  * In-process bus for things that happened and that live connections must react to
  * (close sockets of revoked sessions, of removed members). Domain code emits; the
- * socket.io and collab layers listen. When we scale out, a Redis-backed implementation of
- * the same interface fans these out to every instance.
+ * socket.io and collab layers listen. With several instances, server/cluster/cluster-events.ts
+ * carries each event to every instance; listeners learn where it was emitted, because
+ * socket.io's Redis adapter already broadcasts what the emitting instance sends.
  */
 import { EventEmitter } from "node:events";
 import type { NotificationView } from "#shared/notifications";
@@ -23,21 +24,37 @@ export interface PlatformEventMap {
   "comments.changed": { docName: string; threadId: string };
 }
 
-export interface PlatformEvents {
-  emit<K extends keyof PlatformEventMap>(type: K, payload: PlatformEventMap[K]): void;
-  on<K extends keyof PlatformEventMap>(type: K, listener: (payload: PlatformEventMap[K]) => void): () => void;
+/** Where an event was emitted: on this instance, or on another one and carried here. */
+export interface EventSource {
+  local: boolean;
 }
 
-export function createLocalEvents(): PlatformEvents {
+export type PlatformEventType = keyof PlatformEventMap;
+
+export interface PlatformEvents {
+  emit<K extends PlatformEventType>(type: K, payload: PlatformEventMap[K]): void;
+  on<K extends PlatformEventType>(type: K, listener: (payload: PlatformEventMap[K], source: EventSource) => void): () => void;
+}
+
+/** The bus inside one process; `deliver` hands an event to its listeners with its source. */
+export interface LocalEvents extends PlatformEvents {
+  deliver<K extends PlatformEventType>(type: K, payload: PlatformEventMap[K], source: EventSource): void;
+}
+
+export function createLocalEvents(): LocalEvents {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(100);
+  const LOCAL: EventSource = { local: true };
   return {
     emit(type, payload) {
-      emitter.emit(type, payload);
+      emitter.emit(type, payload, LOCAL);
+    },
+    deliver(type, payload, source) {
+      emitter.emit(type, payload, source);
     },
     on(type, listener) {
-      emitter.on(type, listener as (payload: unknown) => void);
-      return () => emitter.off(type, listener as (payload: unknown) => void);
+      emitter.on(type, listener as (payload: unknown, source: EventSource) => void);
+      return () => emitter.off(type, listener as (payload: unknown, source: EventSource) => void);
     },
   };
 }

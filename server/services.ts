@@ -10,6 +10,7 @@ import type { Config } from "./config";
 import type { Mailer } from "./mail/mailer";
 import type { PlatformEvents } from "./events";
 import type { Logger } from "./log";
+import type { Cluster } from "./cluster/cluster";
 
 export interface Services {
   db: Kysely<Database>;
@@ -18,4 +19,6 @@ export interface Services {
   mailer: Mailer;
   events: PlatformEvents;
   log: Logger;
+  /** The other instances (REDIS_URL), or a one-process stand-in that answers locally. */
+  cluster: Cluster;
 }

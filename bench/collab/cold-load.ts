@@ -10,6 +10,7 @@ import { appendUpdates, countUpdates, findSnapshot } from "#db/queries/collab";
 import { loadConfig } from "#server/config";
 import { createDocumentStore } from "#server/collab/document-store";
 import { createLocalEvents } from "#server/events";
+import { soloCluster } from "#server/cluster/cluster";
 import { createLogger } from "#server/log";
 import { createMailer } from "#server/mail/mailer";
 import type { Services } from "#server/services";
@@ -138,6 +139,7 @@ function servicesFor(database: OurDatabase): Services {
     config: loadConfig({ DATA_DIR: database.dataDir, SEED_DEMO: "never" }),
     log,
     events: createLocalEvents(),
+    cluster: soloCluster(),
     mailer: createMailer({ db: database.handle.db, from: "bench@connactions.test", log }),
   };
 }

@@ -3,6 +3,10 @@
  * keeps a registry of rooms (load on first join, messages wait while loading, unload after
  * the last member leaves), enforces connection limits, closes sockets whose session ended
  * or whose access went away, and flushes everything on shutdown.
+ *
+ * With several instances (services.cluster), rooms of the same document talk to each other
+ * (room.ts, RoomPeers), connection limits are counted across instances, and whole-document
+ * work (derivation, compaction, automatic versions) runs on one instance at a time.
  */
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
@@ -10,7 +14,7 @@ import { WebSocketServer } from "ws";
 import * as Y from "yjs";
 import type { Services } from "../services";
 import { refuseUpgrade, type CollabUpgradeHandler } from "../upgrade-router";
-import { Room } from "./room";
+import { LATER, Room, type RoomPeers } from "./room";
 import { FlushScheduler } from "./flush-scheduler";
 import { Connection } from "./connection";
 import { createDocumentStore, type DocumentStore } from "./document-store";
@@ -50,6 +54,18 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
  * client that is closed for flooding cannot start over at full speed by reconnecting.
  */
 const CONNECT_COST_MESSAGES = 20;
+
+/**
+ * How long one instance keeps whole-document work once it did it (renewed each time): long
+ * enough that two instances never derive or compact the same document at once, short enough
+ * that a survivor takes over soon after the holder died.
+ */
+const DERIVE_LEASE_MS = 15_000;
+const COMPACT_LEASE_MS = 30_000;
+const IDLE_LEASE_MS = 60_000;
+/** Connections counted across instances expire unless their instance renews them this often. */
+const COUNT_TTL_MS = 30_000;
+const COUNT_REFRESH_MS = 10_000;
 
 export type IdleListener = (name: string, doc: Y.Doc, contributors: ReadonlySet<string>) => Promise<void>;
 
@@ -93,7 +109,26 @@ const SERVER_CHANGE = Symbol("server-change");
 export function createCollabServer(services: Services, types: DocumentTypes, options: Partial<CollabOptions> = {}): CollabServer {
   const limits = { ...DEFAULT_COLLAB_OPTIONS, ...options };
   const costs: CollabLimits = { ...DEFAULT_COLLAB_LIMITS, ...options.limits };
-  const startedAt = Date.now();
+  const { cluster } = services;
+  /** Since when other people's unstored edits may be handed back: this start, or the last instance that died. */
+  let recoverySince = Date.now();
+  const offPeerLost = cluster.onPeerLost(() => {
+    recoverySince = Date.now();
+  });
+  const offReconnect = cluster.onReconnect(() => {
+    // Redis was away: each room tells its peers what it has and gets what it missed.
+    for (const room of rooms.values()) room.syncWithPeers();
+  });
+  const peersOf = (name: string): RoomPeers => {
+    const channel = `collab:${name}`;
+    return {
+      instanceId: cluster.instanceId,
+      shared: cluster.shared,
+      subscribe: (handler) => cluster.subscribe(channel, handler),
+      publish: (message) => cluster.publish(channel, message),
+      unsubscribe: () => cluster.unsubscribe(channel),
+    };
+  };
   /** Each person's allowance across all their connections; forgotten once refilled and unused. */
   const allowances = new Map<string, SendAllowance>();
   const allowanceOf = (userId: string) => {
@@ -110,6 +145,11 @@ export function createCollabServer(services: Services, types: DocumentTypes, opt
   const unloading = new Map<string, Promise<void>>();
   const connections = new Set<Connection>();
   const perUser = new Map<string, number>();
+  /** Each connection's entry in the person's and the document's cross-instance counts. */
+  const counted = new Map<Connection, string>();
+  let nextConnection = 0;
+  const personSet = (userId: string) => `collab:person:${userId}`;
+  const documentSet = (name: string) => `collab:document:${name}`;
   const idleListeners = new Set<IdleListener>();
   let closing = false;
 
@@ -126,6 +166,7 @@ export function createCollabServer(services: Services, types: DocumentTypes, opt
         store,
         {
           async derive(doc) {
+            if (!(await cluster.claimOnce(`derive:${name}`, DERIVE_LEASE_MS))) return LATER;
             try {
               const { json, text } = deriveContent(doc, document.layout.contentField);
               await store.saveDerived(name, text, JSON.stringify(json));
@@ -138,18 +179,23 @@ export function createCollabServer(services: Services, types: DocumentTypes, opt
             await noteDerivationSucceeded(services, name);
           },
           async idle(doc, contributors) {
+            if (!(await cluster.claimOnce(`idle:${name}`, IDLE_LEASE_MS))) return LATER;
             for (const listener of idleListeners) await listener(name, doc, contributors);
           },
           idleAfterMs: limits.idleAfterMs,
           async compact() {
+            // The store's row lock keeps two compactions apart anyway; the lease saves the second one the work.
+            if (!(await cluster.claimOnce(`compact:${name}`, COMPACT_LEASE_MS))) return LATER;
             const result = await store.compact(name);
             return { foldedRows: result.before, foldedBytes: result.foldedBytes, snapshotBytes: result.snapshotBytes };
           },
-          inRecoveryWindow: () => Date.now() - startedAt < costs.recoveryWindowMs,
+          inRecoveryWindow: () => Date.now() - recoverySince < costs.recoveryWindowMs,
+          retryHandBackLater: cluster.shared,
         },
         services.log,
         flusher,
         costs,
+        peersOf(name),
       );
       rooms.set(name, room);
     }
@@ -221,6 +267,12 @@ export function createCollabServer(services: Services, types: DocumentTypes, opt
       },
       (closed) => {
         connections.delete(closed);
+        const entry = counted.get(closed);
+        if (entry) {
+          counted.delete(closed);
+          void cluster.removeCounted(personSet(userId), entry);
+          void cluster.removeCounted(documentSet(closed.room.name), entry);
+        }
         perUser.set(userId, (perUser.get(userId) ?? 1) - 1);
         if (perUser.get(userId) === 0) perUser.delete(userId);
         void unloadIfEmpty(closed.room);
@@ -228,7 +280,16 @@ export function createCollabServer(services: Services, types: DocumentTypes, opt
     );
     connections.add(connection);
     perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
-    if ((perUser.get(userId) ?? 0) > limits.maxSocketsPerUser || room.members.size >= limits.maxSocketsPerDocument) {
+    const entry = String(nextConnection++);
+    counted.set(connection, entry);
+    // Across instances when Redis answers; this instance's own count when it does not.
+    const [acrossPerson, acrossDocument] = await Promise.all([
+      cluster.addCounted(personSet(userId), entry, COUNT_TTL_MS),
+      cluster.addCounted(documentSet(room.name), entry, COUNT_TTL_MS),
+    ]);
+    const personCount = Math.max(perUser.get(userId) ?? 0, acrossPerson ?? 0);
+    const documentCount = Math.max(room.members.size + 1, acrossDocument ?? 0);
+    if (personCount > limits.maxSocketsPerUser || documentCount > limits.maxSocketsPerDocument) {
       return connection.close(COLLAB_CLOSE.tooManyConnections, "too many connections");
     }
     try {
@@ -301,6 +362,18 @@ export function createCollabServer(services: Services, types: DocumentTypes, opt
   }, 30_000);
   keepAlive.unref();
 
+  // Our connections stay counted across instances only while we say so: a killed instance's expire.
+  const renewCounts = cluster.shared
+    ? setInterval(() => {
+        const entries = [...counted].flatMap(([connection, member]) => [
+          { set: personSet(connection.info.userId), member },
+          { set: documentSet(connection.room.name), member },
+        ]);
+        void cluster.refreshCounted(entries, COUNT_TTL_MS);
+      }, COUNT_REFRESH_MS)
+    : null;
+  renewCounts?.unref();
+
   async function roomByName(name: string): Promise<Room> {
     const document = await resolveDocument(services, name, types);
     if (!document) throw new Error(`unknown document ${name}`);
@@ -348,6 +421,9 @@ export function createCollabServer(services: Services, types: DocumentTypes, opt
       closing = true;
       clearInterval(sweep);
       clearInterval(keepAlive);
+      if (renewCounts) clearInterval(renewCounts);
+      offPeerLost();
+      offReconnect();
       offRevoked();
       offMembership();
       offRights();

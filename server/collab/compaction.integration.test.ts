@@ -12,6 +12,7 @@ import { appendUpdates, findSnapshot, listUpdates } from "#db/queries/collab";
 import { testConfig } from "#server/testing/test-config";
 import { createLogger } from "#server/log";
 import { createLocalEvents } from "#server/events";
+import { soloCluster } from "#server/cluster/cluster";
 import { createMailer } from "#server/mail/mailer";
 
 let database: TestDatabase;
@@ -26,6 +27,7 @@ beforeAll(async () => {
     config: testConfig(),
     log,
     events: createLocalEvents(),
+    cluster: soloCluster(),
     mailer: createMailer({ db: database.db, from: "t@t", log }),
   });
 });

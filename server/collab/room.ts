@@ -3,6 +3,12 @@
  * in-memory Y.Doc, relayed to the other connections at once, and appended to the database
  * by the process-wide FlushScheduler at most COLLAB_LIMITS.flushWindowMs later. After each
  * committed batch, editors that asked for it get the stored state vector, so "saved" means stored.
+ *
+ * With several instances, every instance that holds the document has a Room for it and tells
+ * the others (RoomPeers) each update, presence change and client-id claim. Each instance stores
+ * everything its Room holds, its peers' updates included (they are idempotent): an instance
+ * killed before its flush loses nothing that reached a peer, and "saved" stays true for every
+ * editor, whichever instance relayed what (docs/decisions/0015).
  */
 import type { DocumentOwner } from "#shared/policy";
 import * as Y from "yjs";
@@ -18,6 +24,7 @@ import type { Logger } from "../log";
 import { ClientIds, SERVER_AUTHOR } from "./client-ids";
 import type { CollabLimits } from "./limits";
 import { inspectUpdate } from "./inspect-update";
+import { decodePeerMessage, encodePeerMessage, type PeerMessage } from "./peer-messages";
 
 export interface RoomMember {
   send(message: Uint8Array): void;
@@ -43,17 +50,45 @@ export interface Refusal {
   reason: string;
 }
 
+/**
+ * Whole-document work runs once per document across instances: a hook answers "later" when
+ * another instance holds that work right now; the room then keeps what it would have handed
+ * over and asks again after the same delay.
+ */
+export const LATER = "later";
+
 export interface RoomHooks {
   /** Whole-document work (derived text, projections), debounced; never per keystroke. */
-  derive(doc: Y.Doc): Promise<void>;
+  derive(doc: Y.Doc): Promise<void | typeof LATER>;
   /** Called once the document was changed and then left idle for `idleAfterMs` (automatic versions). */
-  idle(doc: Y.Doc, contributors: ReadonlySet<string>): Promise<void>;
+  idle(doc: Y.Doc, contributors: ReadonlySet<string>): Promise<void | typeof LATER>;
   idleAfterMs: number;
   /** Folds the stored log into the snapshot (runs in the background while the room stays open). */
-  compact(): Promise<{ foldedRows: number; foldedBytes: number; snapshotBytes: number }>;
+  compact(): Promise<{ foldedRows: number; foldedBytes: number; snapshotBytes: number } | typeof LATER>;
   /** Whether other people's unstored edits may be handed back by a reconnecting editor now. */
   inRecoveryWindow(): boolean;
+  /**
+   * Outside that window, whether such a hand-back may be tried again (close "out of order", the
+   * editor reconnects) rather than refused: with several instances, the window opens when one
+   * dies, which the others learn only a few seconds later.
+   */
+  retryHandBackLater: boolean;
 }
+
+/** The other instances that hold this document; in one process, nobody. */
+export interface RoomPeers {
+  readonly instanceId: string;
+  readonly shared: boolean;
+  subscribe(handler: (message: Uint8Array) => void): Promise<void>;
+  publish(message: Uint8Array): void;
+  unsubscribe(): Promise<void>;
+}
+
+/** An update or presence change that a peer instance applied first (and checked). */
+class PeerOrigin implements ChangeOrigin {
+  constructor(readonly contributorId: string) {}
+}
+const FROM_PEER_SYNC = new PeerOrigin("");
 
 /** Who caused an update: a connection (its person) or a server-side change on someone's behalf. */
 export interface ChangeOrigin {
@@ -67,6 +102,11 @@ export interface ChangeOrigin {
  */
 const DERIVE_AFTER_MS = 5_000;
 const EMPTY = new Uint8Array(0);
+
+/** An update that carries nothing (no structs, no deletions): two zero varints. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength <= 2 && update.every((byte) => byte === 0);
+}
 
 export function savedMessage(snapshot: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -100,6 +140,9 @@ export class Room implements FlushableRoom {
   private pendingTimer: NodeJS.Timeout | null = null;
   /** Set while applying an update that may release waiting ones (see receiveUpdate). */
   private echoToSender = false;
+  private destroyed = false;
+  /** Peer messages that arrived while the stored state was loading. */
+  private peerQueue: Uint8Array[] | null = [];
 
   constructor(
     readonly name: string,
@@ -109,10 +152,12 @@ export class Room implements FlushableRoom {
     private readonly log: Logger,
     private readonly flusher: FlushScheduler,
     private readonly limits: CollabLimits,
+    private readonly peers: RoomPeers,
   ) {
     // Awareness has no local client on the server.
     this.awareness.setLocalState(null);
-    this.ready = store.loadInto(name, this.doc).then((loaded) => {
+    // Listen to the peers before reading the store: nothing they relay meanwhile is missed.
+    this.ready = peers.subscribe((message) => this.fromPeer(message)).then(() => store.loadInto(name, this.doc)).then((loaded) => {
       this.logRows = loaded.logLength;
       this.logBytes = loaded.logBytes;
       this.snapshotBytes = loaded.snapshotBytes;
@@ -124,7 +169,60 @@ export class Room implements FlushableRoom {
       }
       this.doc.on("update", this.onUpdate);
       this.awareness.on("update", this.onAwarenessUpdate);
+      const queued = this.peerQueue ?? [];
+      this.peerQueue = null;
+      for (const message of queued) this.handlePeerMessage(message);
+      // Peers may hold updates they have not stored yet: ask for them.
+      this.syncWithPeers();
     });
+  }
+
+  /** Tells the peers this room's state vector; each answers with what this room lacks. */
+  syncWithPeers() {
+    if (this.peers.shared && this.peerQueue === null) this.peers.publish(encodePeerMessage({ type: "sync", from: this.peers.instanceId, stateVector: Y.encodeStateVector(this.doc) }));
+  }
+
+  private fromPeer(bytes: Uint8Array) {
+    if (this.peerQueue) this.peerQueue.push(bytes);
+    else this.handlePeerMessage(bytes);
+  }
+
+  private handlePeerMessage(bytes: Uint8Array) {
+    let message: PeerMessage;
+    try {
+      message = decodePeerMessage(bytes);
+    } catch (error) {
+      this.log.error(`[collab] ${this.name}: unreadable message from a peer instance`, error);
+      return;
+    }
+    switch (message.type) {
+      case "update":
+        Y.applyUpdate(this.doc, message.update, message.contributorId ? new PeerOrigin(message.contributorId) : FROM_PEER_SYNC);
+        return;
+      case "awareness":
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FROM_PEER_SYNC);
+        return;
+      case "claim":
+        if (this.clientIds.claim(message.clientId, message.userId) && this.clientIds.hasUnsaved) this.flusher.markDirty(this);
+        return;
+      case "sync": {
+        const ours = [...this.members].flatMap((member) => [...member.awarenessIds]).filter((id) => this.awareness.getStates().has(id));
+        const awareness = ours.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ours) : EMPTY;
+        this.peers.publish(
+          encodePeerMessage({ type: "syncReply", to: message.from, update: this.encodeStateAsUpdate(message.stateVector), awareness, stateVector: Y.encodeStateVector(this.doc) }),
+        );
+        return;
+      }
+      case "syncReply": {
+        if (message.to !== this.peers.instanceId) return;
+        Y.applyUpdate(this.doc, message.update, FROM_PEER_SYNC);
+        if (message.awareness.byteLength > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, message.awareness, FROM_PEER_SYNC);
+        // What the answering peer lacks (say, edits made here while Redis was away) goes back as an update.
+        const missing = this.encodeStateAsUpdate(message.stateVector);
+        if (!isEmptyUpdate(missing)) this.peers.publish(encodePeerMessage({ type: "update", contributorId: "", update: missing }));
+        return;
+      }
+    }
   }
 
   /** Bytes the document takes: stored snapshot and log, plus what is applied but not yet stored. */
@@ -154,7 +252,11 @@ export class Room implements FlushableRoom {
         if (kind === "live") this.claim(clientId, from.contributorId);
         continue;
       }
-      if (kind === "live" || !this.hooks.inRecoveryWindow()) return { code: COLLAB_CLOSE.refused, reason: "content under another person's client id" };
+      if (kind === "live") return { code: COLLAB_CLOSE.refused, reason: "content under another person's client id" };
+      if (!this.hooks.inRecoveryWindow()) {
+        if (this.hooks.retryHandBackLater) return { code: COLLAB_CLOSE.outOfOrder, reason: "another person's edits outside the recovery window" };
+        return { code: COLLAB_CLOSE.refused, reason: "content under another person's client id" };
+      }
       // Shortly after a restart, a resync may hand back a colleague's edits the server had
       // relayed but not stored; if that colleague is connected, they hand them back themselves.
       if (this.isConnected(owner)) return { code: COLLAB_CLOSE.outOfOrder, reason: "another person's edits while they are connected" };
@@ -209,7 +311,10 @@ export class Room implements FlushableRoom {
   }
 
   private claim(clientId: number, userId: string): boolean {
+    const isNew = this.clientIds.ownerOf(clientId) === undefined;
     const claimed = this.clientIds.claim(clientId, userId);
+    // Before the update that uses it: peers check their own connections against the same owners.
+    if (claimed && isNew) this.peers.publish(encodePeerMessage({ type: "claim", clientId, userId }));
     if (claimed && this.clientIds.hasUnsaved) this.flusher.markDirty(this);
     return claimed;
   }
@@ -286,11 +391,12 @@ export class Room implements FlushableRoom {
 
   private onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === LOAD_ORIGIN) return;
+    const contributorId = (origin as Partial<ChangeOrigin> | null)?.contributorId;
+    if (!(origin instanceof PeerOrigin)) this.peers.publish(encodePeerMessage({ type: "update", contributorId: contributorId ?? "", update }));
     this.pending.push(update);
     this.unstoredBytes += update.byteLength;
     this.dirtySinceDerive = true;
-    const contributor = (origin as Partial<ChangeOrigin> | null)?.contributorId;
-    if (contributor) this.contributors.add(contributor);
+    if (contributorId) this.contributors.add(contributorId);
     this.scheduleIdle();
     this.flusher.markDirty(this);
     const encoder = encoding.createEncoder();
@@ -302,13 +408,15 @@ export class Room implements FlushableRoom {
 
   private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
     const changed = [...added, ...updated, ...removed];
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    encoding.writeVarUint8Array(encoder, update);
     const message = encoding.toUint8Array(encoder);
     // Not back to its sender: the server numbers states itself (see Connection), and a stock
     // client that got its own state back with a newer number would send it again, forever.
     for (const member of this.members) if (member !== origin) member.send(message);
+    if (!(origin instanceof PeerOrigin)) this.peers.publish(encodePeerMessage({ type: "awareness", update }));
   };
 
   /** Stores what is pending now (and whatever other rooms have pending: one transaction). */
@@ -358,10 +466,17 @@ export class Room implements FlushableRoom {
   compact(): Promise<void> {
     this.compacting ??= this.hooks
       .compact()
-      .then(({ foldedRows, foldedBytes, snapshotBytes }) => {
-        this.logRows -= foldedRows;
-        this.logBytes -= foldedBytes;
-        this.snapshotBytes = snapshotBytes;
+      .then((result) => {
+        if (result === LATER) {
+          // Another instance compacts this document now; its rows include ours. Count afresh.
+          this.logRows = 0;
+          this.logBytes = 0;
+          return;
+        }
+        // Folded rows may include rows other instances stored, which this room never counted.
+        this.logRows = Math.max(0, this.logRows - result.foldedRows);
+        this.logBytes = Math.max(0, this.logBytes - result.foldedBytes);
+        this.snapshotBytes = result.snapshotBytes;
       })
       .catch((error: unknown) => this.log.error(`[collab] compacting ${this.name} failed`, error))
       .finally(() => {
@@ -420,7 +535,11 @@ export class Room implements FlushableRoom {
     this.contributors = new Set();
     await this.flush();
     try {
-      await this.hooks.idle(this.doc, contributors);
+      if ((await this.hooks.idle(this.doc, contributors)) === LATER) {
+        // Another instance records this version; if it goes away first, we still have the names.
+        for (const contributor of contributors) this.contributors.add(contributor);
+        this.scheduleIdle();
+      }
     } catch (error) {
       this.log.error(`[collab] idle hook of ${this.name} failed`, error);
     }
@@ -430,7 +549,10 @@ export class Room implements FlushableRoom {
     if (!this.dirtySinceDerive) return;
     this.dirtySinceDerive = false;
     try {
-      await this.hooks.derive(this.doc);
+      if ((await this.hooks.derive(this.doc)) === LATER) {
+        this.dirtySinceDerive = true;
+        if (!this.destroyed) this.scheduleDerive();
+      }
     } catch (error) {
       this.dirtySinceDerive = true;
       this.log.error(`[collab] deriving ${this.name} failed`, error);
@@ -455,6 +577,10 @@ export class Room implements FlushableRoom {
   }
 
   destroy() {
+    this.destroyed = true;
+    if (this.deriveTimer) clearTimeout(this.deriveTimer);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.peers.unsubscribe().catch((error: unknown) => this.log.error(`[collab] leaving the peers of ${this.name} failed`, error));
     this.clearPendingState();
     this.doc.off("update", this.onUpdate);
     this.awareness.off("update", this.onAwarenessUpdate);

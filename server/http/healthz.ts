@@ -2,14 +2,21 @@ import { sql } from "kysely";
 import type { RequestHandler } from "express";
 import type { Services } from "../services";
 
-/** Liveness and database reachability, for load balancers and the README's smoke test. */
+/**
+ * Liveness and database reachability, for load balancers and the README's smoke test. With
+ * several instances it also tells whether Redis answers: without it the instance still serves
+ * the people connected to it (200, "degraded"), so a balancer must not take every instance out
+ * at once because Redis blinked; only a database it cannot reach makes an instance useless (503).
+ */
 export function healthz(services: Services): RequestHandler {
   return async (_req, res) => {
+    const cluster = services.cluster.status();
+    const redis = cluster === "solo" ? {} : { redis: cluster, instance: services.cluster.instanceId };
     try {
       await sql`select 1`.execute(services.db);
-      res.status(200).json({ status: "ok", database: services.dialect });
+      res.status(200).json({ status: cluster === "disconnected" ? "degraded" : "ok", database: services.dialect, ...redis });
     } catch {
-      res.status(503).json({ status: "error", database: services.dialect });
+      res.status(503).json({ status: "error", database: services.dialect, ...redis });
     }
   };
 }

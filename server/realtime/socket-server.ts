@@ -2,7 +2,9 @@
  * socket.io: authenticated from the session cookie during the handshake, one room per
  * user and per session (joined by the server, never by name from the client), and document
  * rooms a client may ask to join only after the same authorisation as opening the document.
- * Carries session and access changes, notifications and comment updates.
+ * Carries session and access changes, notifications and comment updates. With several
+ * instances, socket.io's Redis adapter carries every emit to all of them, so each platform
+ * event is turned into emits only by the instance where it happened (`source.local`).
  */
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
@@ -47,6 +49,9 @@ export function createSocketServer(httpServer: HttpServer, services: Services, t
     },
   });
 
+  const adapter = services.cluster.socketIoAdapter();
+  if (adapter) io.adapter(adapter as unknown as Parameters<RealtimeServer["adapter"]>[0]);
+
   io.use(async (socket, next) => {
     try {
       const auth = await authenticateToken(services, readCookies(socket.request)[SESSION_COOKIE]);
@@ -82,14 +87,16 @@ export function createSocketServer(httpServer: HttpServer, services: Services, t
     });
   });
 
-  services.events.on("sessions.revoked", ({ sessionIds }) => {
+  services.events.on("sessions.revoked", ({ sessionIds }, source) => {
+    if (!source.local) return;
     for (const id of sessionIds) {
       io.to(`session:${id}`).emit("session:ended", { reason: "revoked" });
       // Give the event a moment to reach the client before the socket goes.
       setTimeout(() => io.in(`session:${id}`).disconnectSockets(true), 50).unref();
     }
   });
-  services.events.on("membership.changed", ({ userId, networkId, role }) => {
+  services.events.on("membership.changed", ({ userId, networkId, role }, source) => {
+    if (!source.local) return;
     io.to(`user:${userId}`).emit("access:changed", { networkId, role });
     // Someone who lost access must not keep receiving a document's live events.
     void (async () => {
@@ -101,13 +108,16 @@ export function createSocketServer(httpServer: HttpServer, services: Services, t
       }
     })().catch((error: unknown) => services.log.error("[socket.io] access re-check failed", error));
   });
-  services.events.on("notification.created", ({ userId, notification, unread }) => {
+  services.events.on("notification.created", ({ userId, notification, unread }, source) => {
+    if (!source.local) return;
     io.to(`user:${userId}`).emit("notification:new", { notification, unread });
   });
-  services.events.on("notification.read", ({ userId, unread }) => {
+  services.events.on("notification.read", ({ userId, unread }, source) => {
+    if (!source.local) return;
     io.to(`user:${userId}`).emit("notification:unread", { unread });
   });
-  services.events.on("comments.changed", ({ docName, threadId }) => {
+  services.events.on("comments.changed", ({ docName, threadId }, source) => {
+    if (!source.local) return;
     io.to(docRoom(docName)).emit("comments:changed", { docName, threadId });
   });
 

@@ -7,6 +7,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     host: "127.0.0.1",
     dataDir: "/nonexistent",
     databaseUrl: undefined,
+    redisUrl: undefined,
     publicUrl: "http://127.0.0.1",
     smtpUrl: undefined,
     mailFrom: "ConnActions Test <test@connactions.test>",

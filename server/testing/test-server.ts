@@ -8,6 +8,7 @@ import { createPlatformServer, type PlatformServer } from "../app";
 import type { Services } from "../services";
 import { createMailer } from "../mail/mailer";
 import { createLocalEvents } from "../events";
+import { soloCluster } from "../cluster/cluster";
 import { createLogger } from "../log";
 import { testConfig } from "./test-config";
 import { createTestDatabase, type TestDatabase } from "#db/testing/test-database";
@@ -32,6 +33,7 @@ export async function startTestServer(options: { config?: Partial<Config>; colla
     config: testConfig(options.config),
     log,
     events: createLocalEvents(),
+    cluster: soloCluster(),
     mailer: createMailer({ db: database.db, from: "test@connactions.test", log: createLogger("error") }),
   };
   const server = await createPlatformServer({ services, remix: "build", ...(options.collab ? { collab: options.collab } : {}) });
