@@ -1,8 +1,8 @@
 // `npm test`: typecheck, the module-boundary lint (eslint.config.js), then every vitest
-// project — unit, integration on SQLite, integration on PostgreSQL, browser tests in
-// Chromium — with a summary of counts.
+// project — unit, integration on SQLite, integration on PostgreSQL, several instances on
+// PostgreSQL + Redis behind nginx, browser tests in Chromium — with a summary of counts.
 // A suite whose service is missing is skipped LOUDLY on a developer machine and fails
-// the run in CI (CI=true), where PostgreSQL and Chromium must be present.
+// the run in CI (CI=true), where PostgreSQL, redis-server, nginx and Chromium must be present.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -58,6 +58,18 @@ function vitest(project, extraArgs = [], env = {}) {
   return { status, counts };
 }
 
+const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? "/usr/bin/redis-server";
+const NGINX = "/usr/sbin/nginx";
+
+/** The cluster tests start their own redis-server and nginx (stopping Redis is one of the tests). */
+async function clusterAvailable() {
+  const missing = [await postgresAvailable()];
+  if (spawnSync(REDIS_SERVER, ["--version"], { stdio: "ignore" }).status !== 0) missing.push(`redis-server not found at ${REDIS_SERVER} (apt-get install -y redis-server)`);
+  if (spawnSync(NGINX, ["-v"], { stdio: "ignore" }).status !== 0) missing.push(`nginx not found at ${NGINX} (apt-get install -y nginx)`);
+  const reasons = missing.filter(Boolean);
+  return reasons.length ? reasons.join("; ") : null;
+}
+
 function pdftotextAvailable() {
   const result = spawnSync("pdftotext", ["-v"], { stdio: "ignore" });
   return result.error ? "pdftotext not found (install poppler-utils): exported PDFs are not read back in the export tests" : null;
@@ -69,6 +81,7 @@ const suites = [
   { name: "unit", run: () => vitest("unit") },
   { name: "sqlite", label: "integration (SQLite)", run: () => vitest("sqlite") },
   { name: "postgres", label: "integration (PostgreSQL)", needs: postgresAvailable, run: () => vitest("postgres", [], { TEST_PG_URL: PG_URL }) },
+  { name: "cluster", label: "several instances (PG+Redis+nginx)", needs: clusterAvailable, run: () => vitest("cluster", [], { TEST_PG_URL: PG_URL }) },
   { name: "e2e", label: "browser (Chromium)", needs: chromiumAvailable, run: () => vitest("e2e", ["--no-file-parallelism"], { CHROMIUM_PATH: CHROMIUM }) },
 ];
 
@@ -92,7 +105,7 @@ const line = "━".repeat(72);
 console.log(`\n${line}\nTest summary${CI ? " (CI)" : ""}`);
 let failed = false;
 for (const r of results) {
-  const label = (r.suite.label ?? r.suite.name).padEnd(26);
+  const label = (r.suite.label ?? r.suite.name).padEnd(36);
   if (r.skipped) {
     console.log(`  ${label} SKIPPED — ${r.skipped}`);
     if (CI) failed = true;
