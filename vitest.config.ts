@@ -1,5 +1,5 @@
 /**
- * Four projects, one runner:
+ * Five projects, one runner:
  *   unit      *.test.ts next to the code, no database
  *   sqlite    *.integration.test.ts against a real SQLite file per test file
  *   postgres  the same files against a real PostgreSQL database per test file
@@ -14,6 +14,7 @@ import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 const integration = ["{app,server,db,shared}/**/*.integration.test.ts"];
+const cluster = ["server/**/*.cluster.test.ts"];
 
 export default defineConfig({
   plugins: [tsconfigPaths()],
@@ -25,7 +26,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["{app,server,db,shared,scripts}/**/*.test.ts"],
-          exclude: [...integration, "**/node_modules/**"],
+          exclude: [...integration, ...cluster, "**/node_modules/**"],
         },
       },
       {
@@ -54,7 +55,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "cluster",
-          include: ["server/**/*.cluster.test.ts"],
+          include: cluster,
           env: { TEST_DATABASE: "postgres" },
           globalSetup: ["server/testing/ensure-build.ts"],
           testTimeout: 120_000,

@@ -30,6 +30,12 @@ export interface Cluster {
    */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
   /**
+   * Gives up a claim of this instance once its work is done, so the next change on any
+   * instance may run the work again at once. The TTL only covers an instance that dies
+   * holding the claim. (Releasing nothing, or another instance's claim, does nothing.)
+   */
+  release(key: string): Promise<void>;
+  /**
    * Counts live entries of a set shared by all instances (open connections of one person, of
    * one document). Each entry expires unless refreshed by `refreshCounted`, so a killed
    * instance's entries vanish by themselves. Null while Redis is away: callers count locally.
@@ -59,6 +65,7 @@ export function soloCluster(instanceId = "solo"): Cluster {
     subscribe: async () => undefined,
     unsubscribe: async () => undefined,
     claimOnce: async () => true,
+    release: async () => undefined,
     addCounted: async () => null,
     removeCounted: async () => undefined,
     refreshCounted: async () => undefined,

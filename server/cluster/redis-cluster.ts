@@ -27,6 +27,11 @@ if not holder then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 e
 if holder == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
 return 0`;
 
+/** Deletes the claim only if this instance holds it: a lapsed claim taken over stays with its new holder. */
+const RELEASE_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
 /** Adds a member that expires at ARGV[2] (ms), drops expired ones, answers how many are live. */
 const COUNT_SCRIPT = `
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
@@ -166,6 +171,10 @@ export async function createRedisCluster(url: string, log: Logger, options: { in
       } catch {
         return true;
       }
+    },
+    async release(key) {
+      if (status !== "connected") return;
+      await command.eval(RELEASE_SCRIPT, 1, `${PREFIX}once:${key}`, instanceId).catch(() => undefined);
     },
     async addCounted(set, member, ttlMs) {
       if (status !== "connected") return null;

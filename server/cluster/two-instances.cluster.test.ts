@@ -16,6 +16,7 @@ import { anchorInText } from "#shared/collab/anchors";
 import { COLLAB_CLOSE } from "#shared/collab/protocol";
 import { SOCKET_PATH } from "#shared/realtime-events";
 import { listUpdates, findSnapshot } from "#db/queries/collab";
+import { latestVersion, listVersions } from "#db/queries/versions";
 
 let database: TestDatabase;
 let redis: TestRedis;
@@ -90,6 +91,41 @@ describe("two instances on one PostgreSQL and one Redis", () => {
     await late.synced;
     await eventually(() => late.doc.getText("t").toString() === texts()[0], 5_000, "a latecomer on B sees everything");
     await eventually(async () => (await storedText(wp.docName)) === texts()[0], 5_000, "the database holds every edit");
+  });
+
+  it("automatic versions: one per idle moment, recorded once, also when people on B go on after A's left", async () => {
+    const network = await buildNetwork(database.db);
+    const wp = await buildWorkProgramme(database.db, network.id);
+    const alice = await person(a.url, { memberships: [{ networkId: network.id, role: "member" }] });
+    const bruno = await person(b.url, { memberships: [{ networkId: network.id, role: "member" }] });
+    const onA = open(a, alice.client, wp.docName);
+    const onB = open(b, bruno.client, wp.docName);
+    await Promise.all([onA.synced, onB.synced]);
+    const paragraph = (c: DocClient, words: string) => {
+      const fragment = c.doc.getXmlFragment("content");
+      const p = new Y.XmlElement("paragraph");
+      p.insert(0, [new Y.XmlText(words)]);
+      fragment.insert(fragment.length, [p]);
+    };
+    paragraph(onA, "Alice schreibt");
+    paragraph(onB, "Bruno schreibt");
+    await eventually(() => onA.doc.getXmlFragment("content").length === 2 && onB.doc.getXmlFragment("content").length === 2, 5_000, "both see both paragraphs");
+    // Alice leaves: the last person on A, so A records the automatic version of both paragraphs.
+    onA.destroy();
+    await eventually(async () => (await listVersions(database.db, wp.docName)).length === 1, 10_000, "one automatic version");
+    // Bruno goes on alone on B, then leaves too: his later text gets its own version, recorded
+    // by B (A's claim of the idle work ended with its version; it must not block B's).
+    paragraph(onB, "Bruno schreibt weiter");
+    await new Promise((r) => setTimeout(r, 300));
+    onB.destroy();
+    await eventually(async () => (await listVersions(database.db, wp.docName)).length === 2, 10_000, "a second automatic version");
+    await new Promise((r) => setTimeout(r, 500));
+    const versions = await listVersions(database.db, wp.docName);
+    expect(versions.map((v) => v.kind)).toEqual(["auto", "auto"]);
+    const latest = await latestVersion(database.db, wp.docName);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, latest!.state);
+    expect(doc.getXmlFragment("content").toString()).toContain("Bruno schreibt weiter");
   });
 
   it("presence crosses instances: a caret set on A appears on B, and leaves with its editor", async () => {

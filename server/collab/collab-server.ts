@@ -168,25 +168,35 @@ export function createCollabServer(services: Services, types: DocumentTypes, opt
           async derive(doc) {
             if (!(await cluster.claimOnce(`derive:${name}`, DERIVE_LEASE_MS))) return LATER;
             try {
-              const { json, text } = deriveContent(doc, document.layout.contentField);
-              await store.saveDerived(name, text, JSON.stringify(json));
-              await docType?.afterDerive?.(services, id, doc);
-            } catch (error) {
-              // Logged once and listed for admins (/admin/documents); the next change tries again.
-              await noteDerivationFailed(services, name, error);
-              return;
+              try {
+                const { json, text } = deriveContent(doc, document.layout.contentField);
+                await store.saveDerived(name, text, JSON.stringify(json));
+                await docType?.afterDerive?.(services, id, doc);
+              } catch (error) {
+                // Logged once and listed for admins (/admin/documents); the next change tries again.
+                await noteDerivationFailed(services, name, error);
+                return;
+              }
+              await noteDerivationSucceeded(services, name);
+            } finally {
+              await cluster.release(`derive:${name}`);
             }
-            await noteDerivationSucceeded(services, name);
           },
           async idle(doc, contributors) {
             if (!(await cluster.claimOnce(`idle:${name}`, IDLE_LEASE_MS))) return LATER;
-            for (const listener of idleListeners) await listener(name, doc, contributors);
+            // Released when done: an instance whose people go on editing after this one's left
+            // must be able to record their version too (a second one with equal content is skipped).
+            try {
+              for (const listener of idleListeners) await listener(name, doc, contributors);
+            } finally {
+              await cluster.release(`idle:${name}`);
+            }
           },
           idleAfterMs: limits.idleAfterMs,
           async compact() {
             // The store's row lock keeps two compactions apart anyway; the lease saves the second one the work.
             if (!(await cluster.claimOnce(`compact:${name}`, COMPACT_LEASE_MS))) return LATER;
-            const result = await store.compact(name);
+            const result = await store.compact(name).finally(() => cluster.release(`compact:${name}`));
             return { foldedRows: result.before, foldedBytes: result.foldedBytes, snapshotBytes: result.snapshotBytes };
           },
           inRecoveryWindow: () => Date.now() - recoverySince < costs.recoveryWindowMs,
