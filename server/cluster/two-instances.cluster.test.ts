@@ -2,7 +2,8 @@
  * Two real instances (child processes) on one PostgreSQL database and one Redis: stock
  * y-websocket clients split across both converge and see each other's presence, a socket.io
  * notification caused by an action on A reaches a person connected to B, removing a member
- * closes their sockets on both, and a person's connection limit holds across instances.
+ * or logging out closes their sockets on both, a person's connection limit and the login
+ * throttle hold across instances, and automatic versions are recorded once per idle moment.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -128,6 +129,17 @@ describe("two instances on one PostgreSQL and one Redis", () => {
     expect(doc.getXmlFragment("content").toString()).toContain("Bruno schreibt weiter");
   });
 
+  it("login throttling counts failures on both instances together", async () => {
+    const { user } = await person(a.url);
+    // Five wrong passwords, alternating between the instances, use up the account's budget...
+    for (let i = 0; i < 5; i++) {
+      const response = await new TestClient(i % 2 === 0 ? a.url : b.url).post("/login", { email: user.email, password: "wrong password" });
+      expect(response.status).toBe(400);
+    }
+    // ...on both: the right password is now refused on either, as one process would refuse it.
+    for (const instance of [a, b]) expect((await new TestClient(instance.url).post("/login", { email: user.email, password: user.password })).status).toBe(429);
+  });
+
   it("presence crosses instances: a caret set on A appears on B, and leaves with its editor", async () => {
     const network = await buildNetwork(database.db);
     const wp = await buildWorkProgramme(database.db, network.id);
@@ -195,6 +207,23 @@ describe("two instances on one PostgreSQL and one Redis", () => {
     expect(await closedA).toBe(COLLAB_CLOSE.accessRevoked);
     expect(await closedB).toBe(COLLAB_CLOSE.accessRevoked);
     expect(await accessChanged).toEqual({ networkId: network.id, role: null });
+  });
+
+  it("logging out on A ends that session's sockets on B: co-editing and socket.io", async () => {
+    const network = await buildNetwork(database.db);
+    const wp = await buildWorkProgramme(database.db, network.id);
+    const member = await person(a.url, { memberships: [{ networkId: network.id, role: "member" }] });
+    const onB = open(b, member.client, wp.docName);
+    await onB.synced;
+    const closedB = onB.nextClose();
+    const socket = connect(b.url, { path: SOCKET_PATH, transports: ["websocket"], extraHeaders: { Cookie: member.client.cookieHeader() }, reconnection: false });
+    sockets.push(socket);
+    await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
+    const ended = new Promise((resolve) => socket.on("session:ended", resolve));
+    const response = await member.client.post("/logout", {});
+    expect(response.status).toBe(302);
+    expect(await closedB).toBe(COLLAB_CLOSE.sessionEnded);
+    await ended;
   });
 
   it("a person's connection limit holds across instances: the fourth socket is refused wherever it lands", async () => {
