@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createTestDatabase, type TestDatabase } from "#db/testing/test-database";
 import { openDatabase, type DbHandle } from "#db/connection";
-import { appendUpdates, countUpdates, findSnapshot, listUpdates } from "#db/queries/collab";
-import { buildNetwork, buildUser, buildWorkProgramme } from "#server/testing/factories";
-import { TestClient } from "#server/testing/http-client";
+import { appendUpdates, countUpdates, findSnapshot } from "#db/queries/collab";
+import { storedText, waitUntilStored } from "#server/testing/stored-document";
+import { signedInMember } from "#server/testing/people";
+import { buildNetwork, buildWorkProgramme } from "#server/testing/factories";
 import { eventually, openDoc, type DocClient } from "#server/testing/collab-client";
 import { startInstance, startTestRedis, stopInstance, type ClusterInstance, type TestRedis } from "#server/testing/cluster";
 import { testConfig } from "#server/testing/test-config";
@@ -46,16 +47,6 @@ function instanceStore(): DocumentStore {
     cluster: soloCluster(),
     mailer: createMailer({ db: handle.db, from: "t@t", log }),
   });
-}
-
-async function storedText(name: string): Promise<string> {
-  const doc = new Y.Doc();
-  const [snapshot, updates] = await Promise.all([findSnapshot(database.db, name), listUpdates(database.db, name)]);
-  Y.transact(doc, () => {
-    if (snapshot && snapshot.state.byteLength > 0) Y.applyUpdate(doc, snapshot.state);
-    for (const u of updates) Y.applyUpdate(doc, u.data);
-  });
-  return doc.getText("t").toString();
 }
 
 describe("compaction on several instances", () => {
@@ -98,7 +89,7 @@ describe("compaction on several instances", () => {
     // Both really ran and folded rows in the same round (the second one after the first
     // released the row lock, folding what was appended in between), not just one of them.
     expect(foldedByBoth).toBeGreaterThan(0);
-    expect(await storedText(name)).toBe(text.toString());
+    expect(await storedText(database.db, name)).toBe(text.toString());
     author.destroy();
   });
 
@@ -121,12 +112,7 @@ describe("compaction on several instances", () => {
     it("loses nothing typed on either instance", { timeout: 60_000 }, async () => {
       const network = await buildNetwork(database.db);
       const wp = await buildWorkProgramme(database.db, network.id);
-      for (let i = 0; i < 6; i++) {
-        const user = await buildUser(database.db, { memberships: [{ networkId: network.id, role: "member" }] });
-        const client = new TestClient(instances[0]!.url);
-        await client.login(user.email, user.password);
-        clients.push(openDoc(instances[i % 2]!.url, client, wp.docName));
-      }
+      for (let i = 0; i < 6; i++) clients.push(openDoc(instances[i % 2]!.url, await signedInMember(database.db, instances[0]!.url, network.id), wp.docName));
       await Promise.all(clients.map((c) => c.synced));
       const written: string[] = [];
       for (let round = 0; round < 40; round++) {
@@ -138,14 +124,7 @@ describe("compaction on several instances", () => {
         await new Promise((r) => setTimeout(r, 25));
       }
       await eventually(() => clients.every((c) => c.doc.getText("t").length === written.join("").length), 15_000, "clients converge");
-      await eventually(
-        async () => {
-          const stored = await storedText(wp.docName);
-          return written.every((tag) => stored.includes(tag));
-        },
-        15_000,
-        "every edit stored",
-      );
+      await waitUntilStored(database.db, wp.docName, written);
       // Compaction did run: 240 edits, yet only a short log is left beside the snapshot.
       await eventually(async () => (await countUpdates(database.db, wp.docName)) < 60, 15_000, "log compacted");
       expect((await findSnapshot(database.db, wp.docName))?.state.byteLength ?? 0).toBeGreaterThan(0);

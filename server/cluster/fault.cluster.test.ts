@@ -7,14 +7,15 @@
  * A last round stops an instance with SIGTERM instead: the orderly handover of a deployment.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { createTestDatabase, type TestDatabase } from "#db/testing/test-database";
-import { buildNetwork, buildUser, buildWorkProgramme } from "#server/testing/factories";
-import { TestClient } from "#server/testing/http-client";
+import { buildNetwork, buildWorkProgramme } from "#server/testing/factories";
+import type { TestClient } from "#server/testing/http-client";
+import { signedInMember } from "#server/testing/people";
 import { eventually, openDoc, type DocClient } from "#server/testing/collab-client";
 import { health, startInstance, startTestRedis, stopInstance, type ClusterInstance, type TestRedis } from "#server/testing/cluster";
 import { nginxAvailable, startNginx, type RunningNginx } from "#server/testing/nginx";
-import { findSnapshot, listUpdates } from "#db/queries/collab";
+import { storedText } from "#server/testing/stored-document";
+import { typist } from "#server/testing/typist";
 
 const CLIENTS = 10;
 /** Four rounds of kill -9, then one of an orderly stop (SIGTERM, as systemctl stop sends). */
@@ -40,37 +41,6 @@ afterAll(async () => {
   await database?.drop();
 });
 
-/** Inserts tags like `<07:0012>` between tags (never inside one) and remembers what it wrote. */
-function typist(c: DocClient, index: number) {
-  const written: string[] = [];
-  let n = 0;
-  const text = c.doc.getText("t");
-  const typeOne = () => {
-    const tag = `<${String(index).padStart(2, "0")}:${String(n++).padStart(4, "0")}>`;
-    const current = text.toString();
-    const boundaries = [current.length];
-    for (let i = current.indexOf("<"); i !== -1; i = current.indexOf("<", i + 1)) boundaries.push(i);
-    text.insert(boundaries[Math.floor(Math.random() * boundaries.length)]!, tag);
-    written.push(tag);
-  };
-  let timer: NodeJS.Timeout | null = null;
-  return {
-    written,
-    start: () => (timer = setInterval(typeOne, 20 + Math.floor(Math.random() * 20))),
-    stop: () => timer && clearInterval(timer),
-  };
-}
-
-async function storedText(name: string): Promise<string> {
-  const doc = new Y.Doc();
-  const [snapshot, updates] = await Promise.all([findSnapshot(database.db, name), listUpdates(database.db, name)]);
-  Y.transact(doc, () => {
-    if (snapshot && snapshot.state.byteLength > 0) Y.applyUpdate(doc, snapshot.state);
-    for (const u of updates) Y.applyUpdate(doc, u.data);
-  });
-  return doc.getText("t").toString();
-}
-
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(missingNginx !== null && process.env.CI !== "true")("an instance killed with -9 behind nginx", () => {
@@ -80,12 +50,7 @@ describe.skipIf(missingNginx !== null && process.env.CI !== "true")("an instance
     nginx = await startNginx({ upstreamPorts: instances.map((i) => i.port) });
     const network = await buildNetwork(database.db);
     const people: TestClient[] = [];
-    for (let i = 0; i < CLIENTS; i++) {
-      const user = await buildUser(database.db, { memberships: [{ networkId: network.id, role: "member" }] });
-      const client = new TestClient(nginx.url);
-      await client.login(user.email, user.password);
-      people.push(client);
-    }
+    for (let i = 0; i < CLIENTS; i++) people.push(await signedInMember(database.db, nginx.url, network.id));
 
     const lostPerRound: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -97,7 +62,7 @@ describe.skipIf(missingNginx !== null && process.env.CI !== "true")("an instance
         // Which clients sit on the victim shows when it dies: each of those sees its socket close.
         const dropped = new Set<number>();
         clients.forEach((c, i) => c.provider.on("connection-close", () => dropped.add(i)));
-        const typists = clients.map((c, i) => typist(c, i));
+        const typists = clients.map((c, i) => typist(c, i, { min: 20, spread: 20 }));
         typists.forEach((t) => t.start());
         await pause(500 + Math.random() * 1000);
         const signal = SIGNALS[round]!;
@@ -126,7 +91,7 @@ describe.skipIf(missingNginx !== null && process.env.CI !== "true")("an instance
         let stored = "";
         await eventually(
           async () => {
-            stored = await storedText(wp.docName);
+            stored = await storedText(database.db, wp.docName);
             return expected.every((tag) => stored.includes(tag));
           },
           10_000,

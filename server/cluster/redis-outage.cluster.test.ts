@@ -5,11 +5,10 @@
  * with each other and every client and the database hold every edit.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { createTestDatabase, type TestDatabase } from "#db/testing/test-database";
-import { findSnapshot, listUpdates } from "#db/queries/collab";
-import { buildNetwork, buildUser, buildWorkProgramme } from "#server/testing/factories";
-import { TestClient } from "#server/testing/http-client";
+import { waitUntilStored } from "#server/testing/stored-document";
+import { signedInMember } from "#server/testing/people";
+import { buildNetwork, buildWorkProgramme } from "#server/testing/factories";
 import { eventually, openDoc, type DocClient } from "#server/testing/collab-client";
 import { health, startInstance, startTestRedis, stopInstance, type ClusterInstance, type TestRedis } from "#server/testing/cluster";
 
@@ -31,16 +30,6 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function storedText(name: string): Promise<string> {
-  const doc = new Y.Doc();
-  const [snapshot, updates] = await Promise.all([findSnapshot(database.db, name), listUpdates(database.db, name)]);
-  Y.transact(doc, () => {
-    if (snapshot && snapshot.state.byteLength > 0) Y.applyUpdate(doc, snapshot.state);
-    for (const u of updates) Y.applyUpdate(doc, u.data);
-  });
-  return doc.getText("t").toString();
-}
-
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const textOf = (c: DocClient) => c.doc.getText("t").toString();
 
@@ -48,12 +37,7 @@ describe("a Redis outage during editing", () => {
   it("loses no edit: instances serve their own people meanwhile, say so, and catch up afterwards", { timeout: 90_000 }, async () => {
     const network = await buildNetwork(database.db);
     const wp = await buildWorkProgramme(database.db, network.id);
-    for (let i = 0; i < 6; i++) {
-      const user = await buildUser(database.db, { memberships: [{ networkId: network.id, role: "member" }] });
-      const client = new TestClient(instances[0]!.url);
-      await client.login(user.email, user.password);
-      clients.push(openDoc(instances[i % 2]!.url, client, wp.docName));
-    }
+    for (let i = 0; i < 6; i++) clients.push(openDoc(instances[i % 2]!.url, await signedInMember(database.db, instances[0]!.url, network.id), wp.docName));
     await Promise.all(clients.map((c) => c.synced));
     const written: string[] = [];
     let round = 0;
@@ -90,14 +74,7 @@ describe("a Redis outage during editing", () => {
     await typeFor(500);
     await eventually(async () => (await Promise.all(instances.map((i) => health(i.url)))).every((h) => h.status === "ok" && h.redis === "connected"), 15_000, "both connected again");
     await eventually(() => clients.every((c) => textOf(c) === textOf(clients[0]!)) && written.every((tag) => textOf(clients[0]!).includes(tag)), 15_000, "every client has every edit");
-    await eventually(
-      async () => {
-        const stored = await storedText(wp.docName);
-        return written.every((tag) => stored.includes(tag));
-      },
-      15_000,
-      "every edit stored",
-    );
+    await waitUntilStored(database.db, wp.docName, written);
     // And the relay works again: a new edit on A reaches B's people at once.
     clients[0]!.doc.getText("t").insert(0, "[after]");
     await eventually(() => textOf(clients[1]!).includes("[after]"), 5_000, "relay works again");

@@ -16,7 +16,7 @@ import { health, startInstance, startTestRedis, stopInstance, type ClusterInstan
 import { anchorInText } from "#shared/collab/anchors";
 import { COLLAB_CLOSE } from "#shared/collab/protocol";
 import { SOCKET_PATH } from "#shared/realtime-events";
-import { listUpdates, findSnapshot } from "#db/queries/collab";
+import { storedText } from "#server/testing/stored-document";
 import { latestVersion, listVersions } from "#db/queries/versions";
 
 let database: TestDatabase;
@@ -54,14 +54,6 @@ const open = (instance: ClusterInstance, client: TestClient, docName: string) =>
   return d;
 };
 
-async function storedText(docName: string): Promise<string> {
-  const doc = new Y.Doc();
-  const snapshot = await findSnapshot(database.db, docName);
-  if (snapshot) Y.applyUpdate(doc, snapshot.state);
-  for (const update of await listUpdates(database.db, docName)) Y.applyUpdate(doc, update.data);
-  return doc.getText("t").toString();
-}
-
 describe("two instances on one PostgreSQL and one Redis", () => {
   it("both say in /healthz that they share Redis, each under its own name", async () => {
     const [ha, hb] = await Promise.all([health(a.url), health(b.url)]);
@@ -91,7 +83,7 @@ describe("two instances on one PostgreSQL and one Redis", () => {
     const late = open(b, people[0]!.client, wp.docName);
     await late.synced;
     await eventually(() => late.doc.getText("t").toString() === texts()[0], 5_000, "a latecomer on B sees everything");
-    await eventually(async () => (await storedText(wp.docName)) === texts()[0], 5_000, "the database holds every edit");
+    await eventually(async () => (await storedText(database.db, wp.docName)) === texts()[0], 5_000, "the database holds every edit");
   });
 
   it("automatic versions: one per idle moment, recorded once, also when people on B go on after A's left", async () => {

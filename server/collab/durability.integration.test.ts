@@ -5,13 +5,14 @@
  * after receiving the last edits and every client is gone, so only the database can have them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { createTestDatabase, type TestDatabase } from "#db/testing/test-database";
-import { buildNetwork, buildUser, buildWorkProgramme } from "#server/testing/factories";
-import { TestClient } from "#server/testing/http-client";
+import { buildNetwork, buildWorkProgramme } from "#server/testing/factories";
+import type { TestClient } from "#server/testing/http-client";
+import { signedInMember } from "#server/testing/people";
 import { eventually, openDoc, type DocClient } from "#server/testing/collab-client";
 import { freePort, startServerProcess, type ServerProcess } from "#server/testing/server-process";
-import { findSnapshot, listUpdates } from "#db/queries/collab";
+import { storedText } from "#server/testing/stored-document";
+import { typist } from "#server/testing/typist";
 
 const CLIENTS = 20;
 let database: TestDatabase;
@@ -29,50 +30,8 @@ async function setUp(server: ServerProcess) {
   const network = await buildNetwork(database.db);
   const wp = await buildWorkProgramme(database.db, network.id);
   const cookies: TestClient[] = [];
-  for (let i = 0; i < CLIENTS; i++) {
-    const user = await buildUser(database.db, { memberships: [{ networkId: network.id, role: "member" }] });
-    const client = new TestClient(server.url);
-    await client.login(user.email, user.password);
-    cookies.push(client);
-  }
+  for (let i = 0; i < CLIENTS; i++) cookies.push(await signedInMember(database.db, server.url, network.id));
   return { wp, cookies };
-}
-
-/** Each writer inserts tags like `<07:0012>` at random tag boundaries and remembers what it wrote. */
-function typist(c: DocClient, index: number) {
-  const written: string[] = [];
-  let n = 0;
-  const text = c.doc.getText("t");
-  const typeOne = () => {
-    const tag = `<${String(index).padStart(2, "0")}:${String(n++).padStart(4, "0")}>`;
-    // Insert only between tags, never inside one, so every tag stays readable as a whole.
-    const current = text.toString();
-    const boundaries = [current.length];
-    for (let i = current.indexOf("<"); i !== -1; i = current.indexOf("<", i + 1)) boundaries.push(i);
-    text.insert(boundaries[Math.floor(Math.random() * boundaries.length)]!, tag);
-    written.push(tag);
-  };
-  let timer: NodeJS.Timeout | null = null;
-  return {
-    written,
-    typeOne,
-    start() {
-      timer = setInterval(typeOne, 15 + Math.floor(Math.random() * 15));
-    },
-    stop() {
-      if (timer) clearInterval(timer);
-    },
-  };
-}
-
-async function storedText(name: string): Promise<string> {
-  const doc = new Y.Doc();
-  const [snapshot, updates] = await Promise.all([findSnapshot(database.db, name), listUpdates(database.db, name)]);
-  Y.transact(doc, () => {
-    if (snapshot && snapshot.state.byteLength > 0) Y.applyUpdate(doc, snapshot.state);
-    for (const u of updates) Y.applyUpdate(doc, u.data);
-  });
-  return doc.getText("t").toString();
 }
 
 describe(`collab durability (${process.env.TEST_DATABASE})`, () => {
@@ -106,7 +65,7 @@ describe(`collab durability (${process.env.TEST_DATABASE})`, () => {
       expect(missing).toEqual([]);
       // And the database holds it all, once the server has had its flush window.
       await eventually(async () => {
-        const stored = await storedText(wp.docName);
+        const stored = await storedText(database.db, wp.docName);
         return expected.every((tag) => stored.includes(tag));
       }, 10_000, "every edit stored");
     } finally {
@@ -135,7 +94,7 @@ describe(`collab durability (${process.env.TEST_DATABASE})`, () => {
     server.child.kill("SIGTERM");
     clients.forEach((c) => c.destroy());
     expect(await server.exited).toBe(0);
-    const stored = await storedText(wp.docName);
+    const stored = await storedText(database.db, wp.docName);
     expect(expected.filter((tag) => !stored.includes(tag))).toEqual([]);
   });
 });
