@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from "#db/testing/test-database
 import { buildNetwork, buildWorkProgramme } from "#server/testing/factories";
 import type { TestClient } from "#server/testing/http-client";
 import { signedInMember } from "#server/testing/people";
-import { eventually, openDoc, type DocClient } from "#server/testing/collab-client";
+import { eventually, openDoc } from "#server/testing/collab-client";
 import { health, startInstance, startTestRedis, stopInstance, type ClusterInstance, type TestRedis } from "#server/testing/cluster";
 import { nginxAvailable, startNginx, type RunningNginx } from "#server/testing/nginx";
 import { storedText } from "#server/testing/stored-document";

@@ -27,6 +27,9 @@ if not holder then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 e
 if holder == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
 return 0`;
 
+/** How long a goodbye to a slow Redis may hold up shutdown. */
+const QUIT_TIMEOUT_MS = 2_000;
+
 /** Deletes the claim only if this instance holds it: a lapsed claim taken over stays with its new holder. */
 const RELEASE_SCRIPT = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -215,7 +218,26 @@ export async function createRedisCluster(url: string, log: Logger, options: { in
       clearInterval(heartbeat);
       // Leaving on purpose: the others notice at once instead of after the timeout.
       if (status === "connected") await command.zrem(INSTANCES, instanceId).catch(() => undefined);
-      await Promise.all([command, subscriber, adapterPub, adapterSub].map((client) => client.quit().catch(() => client.disconnect())));
+      // quit() waits for Redis to answer, and the adapter's connections queue it while Redis is
+      // away: a SIGTERM during an outage then never finished. Without Redis there is nothing to
+      // say goodbye to; with it, a slow answer gets QUIT_TIMEOUT_MS.
+      const clients = [command, subscriber, adapterPub, adapterSub];
+      if (status !== "connected") {
+        for (const client of clients) client.disconnect();
+        return;
+      }
+      await Promise.all(
+        clients.map((client) => {
+          let timer: NodeJS.Timeout | undefined;
+          const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, QUIT_TIMEOUT_MS)));
+          return Promise.race([client.quit().then(() => undefined), timeout])
+            .catch(() => undefined)
+            .finally(() => {
+              clearTimeout(timer);
+              client.disconnect();
+            });
+        }),
+      );
     },
   };
 }

@@ -80,3 +80,15 @@ describe("a Redis outage during editing", () => {
     await eventually(() => textOf(clients[1]!).includes("[after]"), 5_000, "relay works again");
   });
 });
+
+describe("stopping an instance while Redis is away", () => {
+  it("still shuts down cleanly on SIGTERM, and promptly", { timeout: 30_000 }, async () => {
+    await redis.stop();
+    await eventually(async () => (await health(instances[1]!.url)).redis === "disconnected", 10_000, "B sees Redis gone");
+    const started = Date.now();
+    instances[1]!.child.kill("SIGTERM");
+    const code = await Promise.race([instances[1]!.exited, new Promise((r) => setTimeout(() => r("still running after 10 s"), 10_000))]);
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});

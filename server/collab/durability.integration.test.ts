@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from "#db/testing/test-database
 import { buildNetwork, buildWorkProgramme } from "#server/testing/factories";
 import type { TestClient } from "#server/testing/http-client";
 import { signedInMember } from "#server/testing/people";
-import { eventually, openDoc, type DocClient } from "#server/testing/collab-client";
+import { eventually, openDoc } from "#server/testing/collab-client";
 import { freePort, startServerProcess, type ServerProcess } from "#server/testing/server-process";
 import { storedText } from "#server/testing/stored-document";
 import { typist } from "#server/testing/typist";
