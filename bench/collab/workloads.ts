@@ -86,7 +86,8 @@ async function until(check: () => boolean, timeoutMs: number, what: string): Pro
 }
 
 /** The paragraph every writer of a room types into, as tiptap lays out a work programme. */
-function paragraphText(doc: Y.Doc): Y.XmlText | null {
+/** The text of the first paragraph, which writers type into; null until it reached this client. */
+export function paragraphText(doc: Y.Doc): Y.XmlText | null {
   const paragraph = doc.getXmlFragment(CONTENT_FIELD).get(0);
   const text = paragraph instanceof Y.XmlElement ? paragraph.get(0) : null;
   return text instanceof Y.XmlText ? text : null;
@@ -109,6 +110,13 @@ export async function openRooms(
   );
   const rooms = docNames.map((_, r) => clients.slice(r * perDoc, (r + 1) * perDoc));
   // One client per room creates the paragraph; everyone must have it before writers type into it.
+  createParagraphs(rooms);
+  await until(() => clients.every((c) => paragraphText(c.doc) !== null), 15_000, `${server.name}: paragraph reaching every client`);
+  return { server, clients, writers: assignWriters(rooms, clients, tracker, writersPerDoc) };
+}
+
+/** The first client of each room creates the paragraph writers type into (laid out as tiptap would). */
+export function createParagraphs(rooms: LeanClient[][]): void {
   for (const room of rooms) {
     const first = room[0]!;
     first.enableSending();
@@ -118,18 +126,24 @@ export async function openRooms(
       first.doc.getXmlFragment(CONTENT_FIELD).insert(0, [paragraph]);
     }
   }
-  await until(() => clients.every((c) => paragraphText(c.doc) !== null), 15_000, `${server.name}: paragraph reaching every client`);
+}
+
+/**
+ * The first `writersPerDoc` clients of each room write (ordered so consecutive sends rotate
+ * over rooms); the others only read, and apply what they receive only if SETTINGS says so.
+ */
+export function assignWriters(rooms: LeanClient[][], clients: LeanClient[], tracker: DeliveryTracker, writersPerDoc: number): Writer[] {
   const writers: Writer[] = [];
   for (let w = 0; w < writersPerDoc; w++) {
     for (const room of rooms) {
       const client = room[w]!;
       if (w > 0) client.enableSending();
-      writers.push({ id: tracker.addWriter(client, perDoc - 1), client, text: paragraphText(client.doc)! });
+      writers.push({ id: tracker.addWriter(client, room.length - 1), client, text: paragraphText(client.doc)! });
     }
   }
   const writing = new Set(writers.map((w) => w.client));
   for (const client of clients) if (!writing.has(client)) client.applyRemote = SETTINGS.readersApply;
-  return { server, clients, writers };
+  return writers;
 }
 
 export async function closeRooms(set: RoomSet): Promise<void> {

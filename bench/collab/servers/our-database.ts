@@ -27,8 +27,28 @@ export interface OurDatabase {
 export async function prepareOurDatabase(options: { people: number; fanoutDocs: number }): Promise<OurDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ca-bench-collab-"));
   const handle = openDatabase({ sqlitePath: path.join(dataDir, "connactions.sqlite") });
-  const { db } = handle;
-  await migrateToLatest(db);
+  await migrateToLatest(handle.db);
+  const { cookies, docs } = await fillOurDatabase(handle.db, options);
+  return {
+    dataDir,
+    handle,
+    cookies,
+    docs,
+    async remove() {
+      await handle.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Fills a migrated database, SQLite or PostgreSQL (bench:cluster uses it on PostgreSQL):
+ * one network, `people` members with a session each, and the work programmes.
+ */
+export async function fillOurDatabase(
+  db: DbHandle["db"],
+  options: { people: number; fanoutDocs: number },
+): Promise<Pick<OurDatabase, "cookies" | "docs">> {
   const network = await buildNetwork(db);
 
   const cookies: string[] = [];
@@ -54,15 +74,5 @@ export async function prepareOurDatabase(options: { people: number; fanoutDocs: 
   const fanout: string[] = [];
   for (let i = 0; i < options.fanoutDocs; i++) fanout.push(await doc());
   const docs = { fanout, crowd: await doc(), idle: await doc(), warmup: await doc(), cold: await doc() };
-
-  return {
-    dataDir,
-    handle,
-    cookies,
-    docs,
-    async remove() {
-      await handle.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { cookies, docs };
 }

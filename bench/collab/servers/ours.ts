@@ -9,9 +9,26 @@ import type { OurDatabase } from "./our-database";
 export const BUILD_DIR = process.env.BUILD_DIR || "build";
 
 export async function startOurs(database: OurDatabase, limits: { perUser: number; perDocument: number }): Promise<ServerUnderTest> {
+  return startOurInstance({ name: "ours", dataDir: database.dataDir, cookies: database.cookies, limits });
+}
+
+export interface OurInstanceOptions {
+  /** Label in tables, stderr prefixes and profile directories. */
+  name: string;
+  dataDir: string;
+  /** Cookie header per client index (cycled). */
+  cookies: string[];
+  limits: { perUser: number; perDocument: number };
+  /** Added to (or overriding) the environment, e.g. DATABASE_URL and REDIS_URL for bench:cluster. */
+  env?: Record<string, string>;
+}
+
+/** One instance of our production bundle on its own free port. */
+export async function startOurInstance(options: OurInstanceOptions): Promise<ServerUnderTest> {
   const port = await freePort();
+  const { cookies, limits } = options;
   const server = await launchServer({
-    name: "ours",
+    name: options.name,
     args: [path.join(BUILD_DIR, "platform-server.js")],
     env: cleanEnv({
       NODE_ENV: "production",
@@ -19,15 +36,16 @@ export async function startOurs(database: OurDatabase, limits: { perUser: number
       HOST: "127.0.0.1",
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATA_DIR: database.dataDir,
+      DATA_DIR: options.dataDir,
       SEED_DEMO: "never",
       LOG_LEVEL: "warn",
       COLLAB_MAX_SOCKETS_PER_USER: String(limits.perUser),
       COLLAB_MAX_SOCKETS_PER_DOCUMENT: String(limits.perDocument),
+      ...options.env,
     }),
     port,
     readyPath: "/healthz",
-    cookieFor: (i) => database.cookies[i % database.cookies.length],
+    cookieFor: (i) => cookies[i % cookies.length],
   });
   return server;
 }
