@@ -75,12 +75,18 @@ function pdftotextAvailable() {
   return result.error ? "pdftotext not found (install poppler-utils): exported PDFs are not read back in the export tests" : null;
 }
 
+// Vitest runs cores − 1 files at once: one on a 2-core CI machine. Integration files mostly
+// wait (sockets, databases, timers), so two at a time took the two suites from about 150 and
+// 210 s to 110 and 140 s here. The cluster and browser suites stay at one: they start several
+// processes each and check timing.
+const INTEGRATION_WORKERS = ["--maxWorkers=2", "--minWorkers=2"];
+
 const suites = [
   { name: "typecheck", run: () => ({ status: run("npx", ["tsc", "--noEmit"]), counts: null }) },
   { name: "lint", label: "lint (module boundaries)", run: () => ({ status: run("npm", ["run", "--silent", "lint"]), counts: null }) },
   { name: "unit", run: () => vitest("unit") },
-  { name: "sqlite", label: "integration (SQLite)", run: () => vitest("sqlite") },
-  { name: "postgres", label: "integration (PostgreSQL)", needs: postgresAvailable, run: () => vitest("postgres", [], { TEST_PG_URL: PG_URL }) },
+  { name: "sqlite", label: "integration (SQLite)", run: () => vitest("sqlite", INTEGRATION_WORKERS) },
+  { name: "postgres", label: "integration (PostgreSQL)", needs: postgresAvailable, run: () => vitest("postgres", INTEGRATION_WORKERS, { TEST_PG_URL: PG_URL }) },
   { name: "cluster", label: "several instances (PG+Redis+nginx)", needs: clusterAvailable, run: () => vitest("cluster", [], { TEST_PG_URL: PG_URL }) },
   { name: "e2e", label: "browser (Chromium)", needs: chromiumAvailable, run: () => vitest("e2e", ["--no-file-parallelism"], { CHROMIUM_PATH: CHROMIUM }) },
 ];

@@ -31,6 +31,7 @@ export async function startTestRedis(): Promise<TestRedis> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ca-redis-"));
   let child: ChildProcess | null = null;
   const start = async () => {
+    fs.mkdirSync(dir, { recursive: true });
     child = spawn(REDIS_SERVER, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], { stdio: "ignore" });
     await waitForPort(port);
   };
@@ -41,6 +42,8 @@ export async function startTestRedis(): Promise<TestRedis> {
     const exited = new Promise((resolve) => running.once("exit", resolve));
     running.kill("SIGTERM");
     await exited;
+    // It keeps nothing on disk; the directory only has to exist while it runs.
+    fs.rmSync(dir, { recursive: true, force: true });
   };
   await start();
   return {
