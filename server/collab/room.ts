@@ -177,6 +177,14 @@ export class Room implements FlushableRoom {
     });
   }
 
+  /**
+   * Whether a change goes to the peers: not one they sent us, and nothing at all in one
+   * process, where encoding a peer message per keystroke would be work for nobody.
+   */
+  private tellsPeers(origin: unknown): boolean {
+    return this.peers.shared && !(origin instanceof PeerOrigin);
+  }
+
   /** Tells the peers this room's state vector; each answers with what this room lacks. */
   syncWithPeers() {
     if (this.peers.shared && this.peerQueue === null) this.peers.publish(encodePeerMessage({ type: "sync", from: this.peers.instanceId, stateVector: Y.encodeStateVector(this.doc) }));
@@ -314,7 +322,7 @@ export class Room implements FlushableRoom {
     const isNew = this.clientIds.ownerOf(clientId) === undefined;
     const claimed = this.clientIds.claim(clientId, userId);
     // Before the update that uses it: peers check their own connections against the same owners.
-    if (claimed && isNew) this.peers.publish(encodePeerMessage({ type: "claim", clientId, userId }));
+    if (claimed && isNew && this.peers.shared) this.peers.publish(encodePeerMessage({ type: "claim", clientId, userId }));
     if (claimed && this.clientIds.hasUnsaved) this.flusher.markDirty(this);
     return claimed;
   }
@@ -392,7 +400,7 @@ export class Room implements FlushableRoom {
   private onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === LOAD_ORIGIN) return;
     const contributorId = (origin as Partial<ChangeOrigin> | null)?.contributorId;
-    if (!(origin instanceof PeerOrigin)) this.peers.publish(encodePeerMessage({ type: "update", contributorId: contributorId ?? "", update }));
+    if (this.tellsPeers(origin)) this.peers.publish(encodePeerMessage({ type: "update", contributorId: contributorId ?? "", update }));
     this.pending.push(update);
     this.unstoredBytes += update.byteLength;
     this.dirtySinceDerive = true;
@@ -416,7 +424,7 @@ export class Room implements FlushableRoom {
     // Not back to its sender: the server numbers states itself (see Connection), and a stock
     // client that got its own state back with a newer number would send it again, forever.
     for (const member of this.members) if (member !== origin) member.send(message);
-    if (!(origin instanceof PeerOrigin)) this.peers.publish(encodePeerMessage({ type: "awareness", update }));
+    if (this.tellsPeers(origin)) this.peers.publish(encodePeerMessage({ type: "awareness", update }));
   };
 
   /** Stores what is pending now (and whatever other rooms have pending: one transaction). */

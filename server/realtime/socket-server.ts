@@ -9,6 +9,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { Services } from "../services";
+import type { PlatformEvents } from "../events";
 import { SESSION_COOKIE, authenticateToken } from "../domain/auth/sessions";
 import { readCookies } from "../http/cookies";
 import { isAllowedOrigin, originOf } from "../http/origin";
@@ -87,16 +88,21 @@ export function createSocketServer(httpServer: HttpServer, services: Services, t
     });
   });
 
-  services.events.on("sessions.revoked", ({ sessionIds }, source) => {
-    if (!source.local) return;
+  // socket.io's adapter already carries each emit to every instance: only the instance where an
+  // event happened turns it into emits, or each person would get it once per instance.
+  const onLocal: PlatformEvents["on"] = (type, listener) =>
+    services.events.on(type, (payload, source) => {
+      if (source.local) listener(payload, source);
+    });
+
+  onLocal("sessions.revoked", ({ sessionIds }) => {
     for (const id of sessionIds) {
       io.to(`session:${id}`).emit("session:ended", { reason: "revoked" });
       // Give the event a moment to reach the client before the socket goes.
       setTimeout(() => io.in(`session:${id}`).disconnectSockets(true), 50).unref();
     }
   });
-  services.events.on("membership.changed", ({ userId, networkId, role }, source) => {
-    if (!source.local) return;
+  onLocal("membership.changed", ({ userId, networkId, role }) => {
     io.to(`user:${userId}`).emit("access:changed", { networkId, role });
     // Someone who lost access must not keep receiving a document's live events.
     void (async () => {
@@ -108,16 +114,13 @@ export function createSocketServer(httpServer: HttpServer, services: Services, t
       }
     })().catch((error: unknown) => services.log.error("[socket.io] access re-check failed", error));
   });
-  services.events.on("notification.created", ({ userId, notification, unread }, source) => {
-    if (!source.local) return;
+  onLocal("notification.created", ({ userId, notification, unread }) => {
     io.to(`user:${userId}`).emit("notification:new", { notification, unread });
   });
-  services.events.on("notification.read", ({ userId, unread }, source) => {
-    if (!source.local) return;
+  onLocal("notification.read", ({ userId, unread }) => {
     io.to(`user:${userId}`).emit("notification:unread", { unread });
   });
-  services.events.on("comments.changed", ({ docName, threadId }, source) => {
-    if (!source.local) return;
+  onLocal("comments.changed", ({ docName, threadId }) => {
     io.to(docRoom(docName)).emit("comments:changed", { docName, threadId });
   });
 
