@@ -22,7 +22,7 @@ import itComments from "../locales/it/comments.json";
 import enComments from "../locales/en/comments.json";
 import { closeSessions, DATABASE, demoAccount, waitForHtmlLang, workProgrammePath, type Session } from "./support/app";
 import { expectNoAxeViolations } from "./support/axe";
-import { editorText, openEditor, waitForEditorStatus } from "./support/editor";
+import { describeEditors, editorText, openEditor, waitForEditorStatus } from "./support/editor";
 import { eventually } from "./support/eventually";
 import { fill } from "./support/i18n";
 import { useAppAndBrowser } from "./support/suite";
@@ -67,8 +67,13 @@ async function selectText(page: Page, needle: string) {
     }
     throw new Error(`"${text}" is not in the text`);
   }, needle);
-  // ProseMirror reads the selection on "selectionchange", which fires asynchronously.
-  await page.waitForTimeout(100);
+  // ProseMirror reads the selection on "selectionchange", which fires asynchronously; a key
+  // pressed before that would act on its previous selection.
+  await page.waitForFunction((text) => {
+    const dom = document.querySelector(".ProseMirror") as (HTMLElement & { editor?: { state: { selection: { from: number; to: number }; doc: { textBetween(from: number, to: number): string } } } }) | null;
+    const state = dom?.editor?.state;
+    return state ? state.doc.textBetween(state.selection.from, state.selection.to) === text : false;
+  }, needle);
 }
 
 const threadCard = (session: Session, quote: string) =>
@@ -349,7 +354,9 @@ describe(`comments in the browser (${DATABASE})`, () => {
       // Katrin deletes exactly the commented words.
       await selectText(katrin.page, quote);
       await katrin.page.keyboard.press("Backspace");
-      await eventually(async () => !(await editorText(jonas.page)).includes(quote), "the deletion to reach Jonas");
+      await eventually(async () => !(await editorText(jonas.page)).includes(quote), "the deletion to reach Jonas", {
+        describe: async () => describeEditors({ Katrin: katrin, Jonas: jonas }),
+      });
 
       for (const session of [katrin, jonas]) {
         const t = commentTexts[session.locale];
@@ -366,6 +373,44 @@ describe(`comments in the browser (${DATABASE})`, () => {
       expect(jonas.errors).toEqual([]);
     } finally {
       await closeSessions(katrin, jonas);
+    }
+  });
+
+  it("a new comment's card does not take the focus from someone who went back to the text before the list arrived", async () => {
+    const katrin = await app.openSession("koordination.mechatronik@connactions.demo"); // de
+    const de = commentTexts.de;
+    const quote = "Ausbildungspersonal beider Regionen";
+    const body = "Wer organisiert die Besuche?";
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await openEditorWithComments(katrin, MECHATRONICS.slug, MECH_WP.id);
+      const page = katrin.page;
+      // A slow line: the thread list the sidebar loads after posting arrives when the test says so.
+      await page.route(
+        (url) => url.pathname.endsWith("/comments"),
+        async (route) => {
+          if (route.request().method() === "GET") await held;
+          await route.continue();
+        },
+      );
+      await selectText(page, quote);
+      await page.getByRole("toolbar").getByRole("button", { name: de.action.comment, exact: true }).click();
+      await postComment(katrin, body);
+
+      // Back in the text, typing, before the list with the new thread is there.
+      await page.locator(".ProseMirror").focus();
+      await page.keyboard.press("Control+End");
+      await page.keyboard.type(" Ergänzung");
+      release();
+      await threadCard(katrin, quote).getByText(body).waitFor();
+      await page.keyboard.type(" folgt");
+      expect(await page.evaluate(() => document.activeElement?.classList.contains("ProseMirror"))).toBe(true);
+      expect(await editorText(page)).toContain("Netzwerke ein. Ergänzung folgt");
+      expect(katrin.errors).toEqual([]);
+    } finally {
+      release();
+      await closeSessions(katrin);
     }
   });
 

@@ -99,6 +99,7 @@ export function CommentsSidebar({ editor, bridge, url, docName, docReady, editab
   const [focusRequest, setFocusRequest] = useState<{ id: string; passage: boolean } | null>(null);
   const [pointerRequest, setPointerRequest] = useState<{ id: string; focus: boolean } | null>(null);
   const draftCount = useRef(0);
+  const sidebar = useRef<HTMLElement>(null);
 
   const send: SendComment = useCallback((fields) => sendComment(url, csrf, fields), [url, csrf]);
   const threads = useMemo(() => data?.threads ?? [], [data]);
@@ -251,13 +252,16 @@ export function CommentsSidebar({ editor, bridge, url, docName, docReady, editab
     if ((beside || pointerRequest.focus) && !isInViewport(card)) card.scrollIntoView({ block: "nearest" });
   }, [pointerRequest, editor]);
 
-  // A card to focus (deep link, a new comment) once it is there.
+  // A card to focus (deep link, a new comment) once it is there, unless the person has gone on
+  // meanwhile: on a slow line the list arrives seconds later, and taking the focus then would
+  // send what they are typing in the text into the card.
   useEffect(() => {
     if (!focusRequest || !data) return;
     const thread = data.threads.find((th) => th.id === focusRequest.id);
     const card = thread ? document.getElementById(threadCardId(thread.id)) : null;
     if (!thread || !card || card.closest("[hidden]")) return;
     setFocusRequest(null);
+    if (focusMovedAwayFrom(sidebar.current)) return;
     if (focusRequest.passage) scrollToPassage(thread.id);
     card.focus({ preventScroll: focusRequest.passage });
     if (!isInViewport(card)) card.scrollIntoView({ block: "nearest" });
@@ -347,7 +351,7 @@ export function CommentsSidebar({ editor, bridge, url, docName, docReady, editab
   );
 
   return (
-    <section className="comments" aria-labelledby="comments-heading">
+    <section ref={sidebar} className="comments" aria-labelledby="comments-heading">
       <h2 id="comments-heading" className="comments__heading">
         {t("sidebar.heading")}
       </h2>
@@ -462,4 +466,10 @@ function NewThreadForm({ draft, candidates, send, onDone, onCancel }: { draft: D
       </div>
     </form>
   );
+}
+
+/** Focus is somewhere the person put it (the text, a link, another field), not in the sidebar or nowhere. */
+function focusMovedAwayFrom(sidebar: HTMLElement | null): boolean {
+  const active = document.activeElement;
+  return active !== null && active !== document.body && !(sidebar?.contains(active) ?? false);
 }

@@ -49,3 +49,26 @@ export async function editorText(page: Page, selector = ".ProseMirror"): Promise
     return copy.textContent ?? "";
   }, selector);
 }
+
+/**
+ * What each person's editor shows right now (status line, text, where the editor's own
+ * selection is), for the message of a failed wait: a timeout then says whose side differs.
+ */
+export async function describeEditors(sessions: Record<string, Session>): Promise<string> {
+  const lines: string[] = [];
+  for (const [name, session] of Object.entries(sessions)) {
+    const seen = await session.page.evaluate(() => {
+      const dom = document.querySelector(".ProseMirror") as (HTMLElement & { editor?: { state: { selection: { from: number; to: number } } } }) | null;
+      const selection = dom?.editor?.state.selection;
+      return {
+        status: document.querySelector("main .wp-status[role=status]")?.textContent ?? "(no status line)",
+        selection: selection ? `${selection.from}-${selection.to}` : "(no editor)",
+        domSelection: document.getSelection()?.toString() ?? "",
+        focused: document.activeElement?.className ?? "",
+      };
+    });
+    lines.push(`${name}: status "${seen.status}", editor selection ${seen.selection}, DOM selection "${seen.domSelection}", focus on "${seen.focused}"`);
+    lines.push(`${name}'s text: ${await editorText(session.page)}`);
+  }
+  return lines.join("\n");
+}
