@@ -22,7 +22,7 @@ import itComments from "../locales/it/comments.json";
 import enComments from "../locales/en/comments.json";
 import { closeSessions, DATABASE, demoAccount, waitForHtmlLang, workProgrammePath, type Session } from "./support/app";
 import { expectNoAxeViolations } from "./support/axe";
-import { describeEditors, editorText, openEditor, waitForEditorStatus } from "./support/editor";
+import { describeEditors, editorText, openEditor, waitForEditorStatus, type EditorHost } from "./support/editor";
 import { eventually } from "./support/eventually";
 import { fill } from "./support/i18n";
 import { useAppAndBrowser } from "./support/suite";
@@ -70,7 +70,7 @@ async function selectText(page: Page, needle: string) {
   // ProseMirror reads the selection on "selectionchange", which fires asynchronously; a key
   // pressed before that would act on its previous selection.
   await page.waitForFunction((text) => {
-    const dom = document.querySelector(".ProseMirror") as (HTMLElement & { editor?: { state: { selection: { from: number; to: number }; doc: { textBetween(from: number, to: number): string } } } }) | null;
+    const dom = document.querySelector<EditorHost>(".ProseMirror");
     const state = dom?.editor?.state;
     return state ? state.doc.textBetween(state.selection.from, state.selection.to) === text : false;
   }, needle);

@@ -6,6 +6,14 @@ import type { Page } from "playwright-core";
 import { waitForHydration, workProgrammePath, type Session } from "./app";
 import { texts } from "./i18n";
 
+/**
+ * The editor's element as tiptap leaves it (`.ProseMirror` carries its editor), for checks
+ * inside `page.evaluate` that must read ProseMirror's own state rather than the DOM.
+ */
+export type EditorHost = HTMLElement & {
+  editor?: { state: { selection: { from: number; to: number }; doc: { textBetween(from: number, to: number): string } } };
+};
+
 /** A state the editor's status line announces (the keys of "status" in workprogramme.json). */
 export type EditorStatus = keyof (typeof texts)["en"]["workprogramme"]["status"];
 
@@ -58,7 +66,7 @@ export async function describeEditors(sessions: Record<string, Session>): Promis
   const lines: string[] = [];
   for (const [name, session] of Object.entries(sessions)) {
     const seen = await session.page.evaluate(() => {
-      const dom = document.querySelector(".ProseMirror") as (HTMLElement & { editor?: { state: { selection: { from: number; to: number } } } }) | null;
+      const dom = document.querySelector<EditorHost>(".ProseMirror");
       const selection = dom?.editor?.state.selection;
       return {
         status: document.querySelector("main .wp-status[role=status]")?.textContent ?? "(no status line)",
