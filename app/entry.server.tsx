@@ -5,8 +5,12 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { createI18n } from "#shared/i18n/instance";
+import { createI18n, fixedT } from "#shared/i18n/instance";
+import { isLocale, DEFAULT_LOCALE } from "#shared/i18n/config";
 import { NonceProvider } from "./lib/nonce";
+import { setTranslator } from "./lib/translator";
+
+setTranslator((locale) => fixedT(isLocale(locale) ? locale : DEFAULT_LOCALE));
 
 const ABORT_DELAY = 5_000;
 

@@ -21,6 +21,7 @@ import { SkipLink } from "./components/skip-link";
 import { useLiveSession } from "./lib/use-live-session";
 import { LiveAnnouncer, LiveNotificationsProvider, useLiveNotificationsState } from "./lib/live-notifications";
 import { RouteNotice } from "./components/route-notice";
+import { translationsHref } from "./lib/translations.server";
 import stylesheet from "./styles/app.css?url";
 import historyStylesheet from "./styles/history-notifications.css?url";
 
@@ -34,6 +35,8 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const auth = context.auth;
   return {
     locale: context.locale,
+    /** The page language's texts for the browser (preloaded below, read by entry.client). */
+    translations: translationsHref(context.locale),
     csrfToken: context.csrfToken,
     user: auth
       ? {
@@ -58,12 +61,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData();
   const nonce = useNonce();
   const { i18n } = useTranslation();
-  const locale = data?.locale ?? (i18n.language as string) ?? DEFAULT_LOCALE;
+  // The language the texts are in: after a switch it changes once the new language's texts
+  // have arrived (usePageLanguage), so `lang` never announces a language the page is not in.
+  const locale = (i18n.language as string | undefined) ?? data?.locale ?? DEFAULT_LOCALE;
   return (
     <html lang={locale} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {data ? <link rel="preload" as="fetch" href={data.translations} crossOrigin="anonymous" data-translations="" /> : null}
         <Meta />
         <Links />
       </head>
@@ -79,7 +85,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export default function App() {
   const data = useRootData();
   // remix-i18next reads the locale the root loader returned; the switch itself is ours.
-  usePageLanguage(useLocale());
+  usePageLanguage(useLocale(), data?.translations);
   const live = useLiveNotificationsState(data?.user?.unread ?? 0, data);
   useLiveSession(Boolean(data?.user), live.handlers);
   return (

@@ -1,4 +1,5 @@
-// `npm test`: typecheck, the module-boundary lint (eslint.config.js), then every vitest
+// `npm test`: typecheck, the module-boundary lint (eslint.config.js), the JavaScript budget
+// of every page (scripts/js-budget.mjs, on the production build), then every vitest
 // project — unit, integration on SQLite, integration on PostgreSQL, several instances on
 // PostgreSQL + Redis behind nginx, browser tests in Chromium — with a summary of counts.
 // A suite whose service is missing is skipped LOUDLY on a developer machine and fails
@@ -84,6 +85,7 @@ const INTEGRATION_WORKERS = ["--maxWorkers=2", "--minWorkers=2"];
 const suites = [
   { name: "typecheck", run: () => ({ status: run("npx", ["tsc", "--noEmit"]), counts: null }) },
   { name: "lint", label: "lint (module boundaries)", run: () => ({ status: run("npm", ["run", "--silent", "lint"]), counts: null }) },
+  { name: "budget", label: "JavaScript budget (production build)", run: () => ({ status: run("node", ["scripts/js-budget.mjs"]), counts: null }) },
   { name: "unit", run: () => vitest("unit") },
   { name: "sqlite", label: "integration (SQLite)", run: () => vitest("sqlite", INTEGRATION_WORKERS) },
   { name: "postgres", label: "integration (PostgreSQL)", needs: postgresAvailable, run: () => vitest("postgres", INTEGRATION_WORKERS, { TEST_PG_URL: PG_URL }) },

@@ -7,7 +7,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OCCUPATIONAL_FIELDS, THEMES } from "#shared/taxonomy";
 import { COUNTRIES } from "#shared/roles";
-import { MAX_SLUG_LENGTH } from "#shared/validation/admin-forms";
+import { MAX_SLUG_LENGTH } from "#shared/validation/limits";
 import { CsrfInput } from "./csrf-input";
 import { CheckboxGroup, FormAlert, SelectField, TextArea, TextField } from "./fields";
 import { fieldLabel, themeLabel } from "./labels";

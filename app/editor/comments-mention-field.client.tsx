@@ -9,7 +9,7 @@
  */
 import { forwardRef, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { MAX_COMMENT_LENGTH } from "#shared/validation/comment-forms";
+import { MAX_COMMENT_LENGTH } from "#shared/validation/limits";
 import { insertMention, matchingCandidates, mentionQueryAt, type MentionCandidate } from "./comment-mentions";
 
 export interface MentionFieldProps {

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { acceptInvitation, inspectInvitation } from "~/lib/invitations.server";
 import { acceptInvitationForm } from "#shared/validation/auth-forms";
-import { MIN_PASSWORD_LENGTH } from "#shared/validation/fields";
+import { MIN_PASSWORD_LENGTH } from "#shared/validation/limits";
 import { LOCALES, LOCALE_NATIVE_NAMES } from "#shared/i18n/config";
 import { invalid, parseWith, readForm } from "~/lib/forms.server";
 import { sessionCookie } from "~/lib/session-cookie.server";

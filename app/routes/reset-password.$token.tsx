@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { inspectResetToken, resetPassword } from "~/lib/auth.server";
 import { resetPasswordForm } from "#shared/validation/auth-forms";
-import { MIN_PASSWORD_LENGTH } from "#shared/validation/fields";
+import { MIN_PASSWORD_LENGTH } from "#shared/validation/limits";
 import { invalid, parseWith, readForm } from "~/lib/forms.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { TextField } from "~/components/fields";

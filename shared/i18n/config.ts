@@ -4,6 +4,8 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "de";
 export const NAMESPACES = ["common", "auth", "network", "admin", "mail", "workprogramme", "export", "history", "notifications", "comments", "commons", "recommendations"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
+/** What pages need: everything but the mails, which only the server writes. */
+export const CLIENT_NAMESPACES = NAMESPACES.filter((ns) => ns !== "mail");
 
 /** Europe/Berlin and Europe/Rome share one offset all year; we store UTC and show this. */
 export const DISPLAY_TIME_ZONE = "Europe/Berlin";

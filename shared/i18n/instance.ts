@@ -1,16 +1,10 @@
 import { createInstance, type i18n as I18n, type TFunction } from "i18next";
-import { DEFAULT_LOCALE, NAMESPACES, type Locale } from "./config";
+import type { Locale } from "./config";
+import { i18nBaseOptions } from "./options";
 import { resources } from "./resources";
 
-export const i18nOptions = {
-  resources,
-  fallbackLng: DEFAULT_LOCALE,
-  supportedLngs: ["de", "it", "en"],
-  ns: [...NAMESPACES],
-  defaultNS: "common",
-  interpolation: { escapeValue: false }, // React escapes; mails are plain text
-  returnNull: false,
-} as const;
+/** The server's options: every language is bundled (mails go out in the recipient's language). */
+const i18nOptions = { ...i18nBaseOptions, resources } as const;
 
 /** A fresh, synchronously initialised instance: one per request or per mail, never shared. */
 export function createI18n(locale: Locale): I18n {

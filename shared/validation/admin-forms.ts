@@ -5,13 +5,13 @@
  * holds, so saving an old network never fails on a value the admin did not touch.
  */
 import { z } from "zod";
+import { MAX_SLUG_LENGTH } from "./limits";
 import { COUNTRIES, NETWORK_ROLES, ORGANISATION_TYPES, PLATFORM_ROLES, SECTORS } from "../roles";
 import { OCCUPATIONAL_FIELDS, THEMES } from "../taxonomy";
 import { choice, email, locale, longText, name, shortText } from "./fields";
 
 /** The same shape networkBySlug() accepts from URLs: lower-case letters, digits, hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-export const MAX_SLUG_LENGTH = 80;
 
 /** Ids travel in URLs and hidden fields; anything else is not one of ours. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;

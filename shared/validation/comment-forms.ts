@@ -4,12 +4,11 @@
  * and whose comment it is are the comments domain's decisions.
  */
 import { z } from "zod";
+import { MAX_COMMENT_LENGTH } from "./limits";
 
 export const COMMENT_INTENTS = ["startThread", "reply", "edit", "delete", "resolve", "reopen"] as const;
 export type CommentIntent = (typeof COMMENT_INTENTS)[number];
 
-/** The longest comment the sidebar accepts (the domain keeps the same limit). */
-export const MAX_COMMENT_LENGTH = 5000;
 /** Quotes are stored shortened to 500 characters; longer selections are cut by the domain. */
 const MAX_QUOTE_INPUT = 20_000;
 const MAX_MENTIONS = 50;

@@ -3,9 +3,9 @@
  * translation keys (common namespace, validation.*), rendered in the user's language.
  */
 import { z } from "zod";
+import { MIN_PASSWORD_LENGTH } from "./limits";
 import { LOCALES } from "../i18n/config";
 
-export const MIN_PASSWORD_LENGTH = 10;
 
 const trimmed = (max: number) =>
   z

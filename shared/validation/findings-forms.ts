@@ -5,19 +5,11 @@
  * (server/domain/commons/findings.ts). Messages are translation keys.
  */
 import { z } from "zod";
+import { FINDING_COUNTRIES, MAX_FINDING_BODY, MAX_URL_LENGTH, MAX_LINK_LABEL, MAX_EVIDENCE_PER_KIND, MAX_WEB_LINKS, MAX_REASON, FINDING_SORTS, MAX_COMMENT } from "./limits";
 import { ACTION_AREAS, OCCUPATIONAL_FIELDS, THEMES } from "../taxonomy";
 import { choice, shortText } from "./fields";
 
-export const FINDING_COUNTRIES = ["DE", "IT", "both"] as const;
 export type FindingCountry = (typeof FINDING_COUNTRIES)[number];
-
-export const MAX_FINDING_BODY = 20_000;
-export const MAX_URL_LENGTH = 2000;
-export const MAX_LINK_LABEL = 200;
-/** Per kind of evidence: enough for a finding, bounded for the page and the database. */
-export const MAX_EVIDENCE_PER_KIND = 20;
-export const MAX_WEB_LINKS = 10;
-export const MAX_REASON = 500;
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "validation.choice");
 const unique = <T>(values: T[]) => [...new Set(values)];
@@ -88,7 +80,6 @@ export const findingForm = z
 
 export type FindingFormData = z.infer<typeof findingForm>;
 
-export const FINDING_SORTS = ["newest", "discussed"] as const;
 export type FindingSort = (typeof FINDING_SORTS)[number];
 
 /** A filter value from the address: anything unknown means "no filter", never an error page. */
@@ -125,7 +116,6 @@ const reason = z
   .pipe(z.string().min(1, "validation.required").max(MAX_REASON, "validation.tooLong"));
 
 /** The discussion's forms (a new thread, a reply) and the moderators' forms on a finding page. */
-export const MAX_COMMENT = 5000;
 const commentBody = z
   .string({ required_error: "validation.required", invalid_type_error: "validation.required" })
   .transform((v) => v.trim())

@@ -4,11 +4,11 @@
  * as keys so every language shows its own label (commons.json goodPractice.clusters.*).
  */
 import { z } from "zod";
+import { FINDING_COUNTRIES, MAX_URL_LENGTH, THEME_CLUSTERS } from "./limits";
 import { OCCUPATIONAL_FIELDS } from "../taxonomy";
 import { choice, optionalChoice, optionalText, shortText } from "./fields";
-import { FINDING_COUNTRIES, isWebUrl, MAX_URL_LENGTH } from "./findings-forms";
+import { isWebUrl } from "./findings-forms";
 
-export const THEME_CLUSTERS = ["equivalence", "trainingQuality", "digitalChange", "sectors", "learningVenues", "hybridModels"] as const;
 export type ThemeCluster = (typeof THEME_CLUSTERS)[number];
 
 export const GOOD_PRACTICE_STATUSES = ["proposed", "published"] as const;

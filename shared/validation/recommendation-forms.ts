@@ -4,20 +4,12 @@
  * answer. Messages are keys of the common namespace (validation.*).
  */
 import { z } from "zod";
+import { RECOMMENDATION_VERDICTS, MIN_THRESHOLD, MAX_THRESHOLD, MAX_STATEMENT, MAX_ANSWER, MAX_CITATIONS } from "./limits";
 import { choice, optionalText, shortText } from "./fields";
 
-/** The board's verdicts, in the order the answer form offers them. */
-export const RECOMMENDATION_VERDICTS = ["accepted", "partlyAccepted", "noted", "declined"] as const;
 export type RecommendationVerdict = (typeof RECOMMENDATION_VERDICTS)[number];
 
-/** Networks whose endorsement makes a recommendation "endorsed": 1 to 5 (there are five networks); 3 unless moderators change it. */
-export const MIN_THRESHOLD = 1;
-export const MAX_THRESHOLD = 5;
 export const DEFAULT_THRESHOLD = 3;
-export const MAX_STATEMENT = 2000;
-export const MAX_ANSWER = 5000;
-/** Citations per kind: enough for any real recommendation, bounded for the form. */
-export const MAX_CITATIONS = 50;
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "validation.choice");
 const ids = z.array(id).max(MAX_CITATIONS, "validation.tooLong");

@@ -10,7 +10,7 @@ import { Form, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { DiscussionThread } from "#server/domain/commons/findings-presenter";
-import { MAX_COMMENT, MAX_REASON } from "#shared/validation/findings-forms";
+import { MAX_COMMENT, MAX_REASON } from "#shared/validation/limits";
 import { CsrfInput } from "~/components/csrf-input";
 import { FieldError, FormAlert } from "~/components/fields";
 import { formatDateTime } from "~/lib/format";

@@ -6,7 +6,8 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ACTION_AREAS, OCCUPATIONAL_FIELDS, THEMES } from "#shared/taxonomy";
-import { FINDING_COUNTRIES, FINDING_SORTS, type FindingFilters as Filters } from "#shared/validation/findings-forms";
+import { type FindingFilters as Filters } from "#shared/validation/findings-forms";
+import { FINDING_COUNTRIES, FINDING_SORTS } from "#shared/validation/limits";
 import { SelectField } from "~/components/fields";
 import { fieldLabel, themeLabel } from "~/components/labels";
 import { actionAreaLabel, perspectiveLabel } from "./labels";

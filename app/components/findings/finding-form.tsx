@@ -8,7 +8,7 @@ import { Form } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { ACTION_AREAS, OCCUPATIONAL_FIELDS, THEMES } from "#shared/taxonomy";
-import { FINDING_COUNTRIES, MAX_FINDING_BODY, MAX_LINK_LABEL, MAX_URL_LENGTH, MAX_WEB_LINKS } from "#shared/validation/findings-forms";
+import { FINDING_COUNTRIES, MAX_FINDING_BODY, MAX_LINK_LABEL, MAX_URL_LENGTH, MAX_WEB_LINKS } from "#shared/validation/limits";
 import { checkedValues, textValue, type SubmittedValues } from "~/lib/form-values";
 import { CsrfInput } from "~/components/csrf-input";
 import { CheckboxGroup, FieldError, FormAlert, SelectField, TextField } from "~/components/fields";

@@ -2,8 +2,8 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OCCUPATIONAL_FIELDS } from "#shared/taxonomy";
-import { THEME_CLUSTERS } from "#shared/validation/good-practice-forms";
-import { FINDING_COUNTRIES } from "#shared/validation/findings-forms";
+import { THEME_CLUSTERS } from "#shared/validation/limits";
+import { FINDING_COUNTRIES } from "#shared/validation/limits";
 import { textValue, type SubmittedValues } from "~/lib/form-values";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormAlert, SelectField, TextArea, TextField } from "~/components/fields";

@@ -1,8 +1,8 @@
 /** Labels of the keys findings and good-practice entries store, in the page's language. */
 import type { TFunction } from "i18next";
 import { isActionArea } from "#shared/taxonomy";
-import { THEME_CLUSTERS } from "#shared/validation/good-practice-forms";
-import { FINDING_COUNTRIES } from "#shared/validation/findings-forms";
+import { THEME_CLUSTERS } from "#shared/validation/limits";
+import { FINDING_COUNTRIES } from "#shared/validation/limits";
 
 export function actionAreaLabel(t: TFunction, key: string): string {
   return isActionArea(key) ? t(`network:actionAreas.${key}`) : key;

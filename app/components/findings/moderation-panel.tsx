@@ -1,7 +1,7 @@
 /** The moderators' controls on a finding: pin or unpin it, close its discussion with a reason (or reopen it). */
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { MAX_REASON } from "#shared/validation/findings-forms";
+import { MAX_REASON } from "#shared/validation/limits";
 import { CsrfInput } from "~/components/csrf-input";
 import { FieldError, FormAlert } from "~/components/fields";
 import type { FormOutcome } from "./discussion";

@@ -4,7 +4,7 @@
  */
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { RECOMMENDATION_VERDICTS } from "#shared/validation/recommendation-forms";
+import { RECOMMENDATION_VERDICTS } from "#shared/validation/limits";
 import type { RecommendationPageData } from "~/lib/recommendations.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { FieldError, FormAlert, TextArea } from "~/components/fields";

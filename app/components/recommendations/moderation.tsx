@@ -5,7 +5,7 @@
  */
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { MAX_THRESHOLD, MIN_THRESHOLD } from "#shared/validation/recommendation-forms";
+import { MAX_THRESHOLD, MIN_THRESHOLD } from "#shared/validation/limits";
 import type { RecommendationPageData } from "~/lib/recommendations.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormAlert, SelectField } from "~/components/fields";

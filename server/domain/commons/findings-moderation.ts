@@ -6,7 +6,7 @@
  */
 import type { Services } from "#server/services";
 import { can, type Actor } from "#shared/policy";
-import { MAX_REASON } from "#shared/validation/findings-forms";
+import { MAX_REASON } from "#shared/validation/limits";
 import { findFinding, hideCommentRow, updateFindingRow } from "#db/queries/findings";
 import { recordAudit } from "../audit/record";
 import { nowIso } from "#shared/time";

@@ -10,17 +10,8 @@
 import type { Services } from "#server/services";
 import { can, type Actor } from "#shared/policy";
 import { ACTION_AREAS, OCCUPATIONAL_FIELDS, THEMES } from "#shared/taxonomy";
-import {
-  FINDING_COUNTRIES,
-  isWebUrl,
-  MAX_EVIDENCE_PER_KIND,
-  MAX_FINDING_BODY,
-  MAX_LINK_LABEL,
-  MAX_WEB_LINKS,
-  type FindingCountry,
-  type FindingFilters,
-  type WebLinkInput,
-} from "#shared/validation/findings-forms";
+import { isWebUrl, type FindingCountry, type FindingFilters, type WebLinkInput } from "#shared/validation/findings-forms";
+import { FINDING_COUNTRIES, MAX_EVIDENCE_PER_KIND, MAX_FINDING_BODY, MAX_LINK_LABEL, MAX_WEB_LINKS } from "#shared/validation/limits";
 import { docNameOf } from "#shared/collab/doc-names";
 import type { FindingEvidence } from "#db/schema";
 import {

@@ -7,8 +7,10 @@
 import type { Services } from "#server/services";
 import { can, type Actor } from "#shared/policy";
 import { isKnownField } from "#shared/taxonomy";
-import { THEME_CLUSTERS, type GoodPracticeFormData } from "#shared/validation/good-practice-forms";
-import { FINDING_COUNTRIES, isWebUrl } from "#shared/validation/findings-forms";
+import { type GoodPracticeFormData } from "#shared/validation/good-practice-forms";
+import { THEME_CLUSTERS } from "#shared/validation/limits";
+import { isWebUrl } from "#shared/validation/findings-forms";
+import { FINDING_COUNTRIES } from "#shared/validation/limits";
 import { findGoodPractice, insertGoodPractice, listGoodPractices, updateGoodPractice } from "#db/queries/good-practices";
 import { citingFindings, citingRecommendations } from "#db/queries/findings";
 import { recordAudit } from "../audit/record";
