@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { BUILD_DIR, buildIsStale } from "./build-freshness.mjs";
-import { javascriptPerRoute } from "./lib/route-javascript.mjs";
+import { isPageRoute, javascriptPerRoute } from "./lib/route-javascript.mjs";
 
 const KIB = 1024;
 export const PAGE_BUDGET = 120 * KIB;
@@ -21,19 +21,10 @@ export const EDITOR_CEILING = 310 * KIB;
 /** Pages that co-edit a document in the browser. */
 export const EDITOR_ROUTES = new Set(["routes/networks.$slug_.work-programmes.$id", "routes/network-of-networks_.recommendations.$id"]);
 
-/** Route ids that are pages (their module renders something), not resource routes. */
-function pageRoutes(ids) {
-  return ids.filter((id) => {
-    if (id === "root") return false;
-    const file = ["tsx", "ts"].map((ext) => path.join("app", `${id}.${ext}`)).find((f) => fs.existsSync(f));
-    return file ? /export default function/.test(fs.readFileSync(file, "utf8")) : false;
-  });
-}
-
 export function checkBudgets(assetsDir) {
   const perRoute = javascriptPerRoute(assetsDir);
   const rows = [];
-  for (const id of pageRoutes([...perRoute.keys()])) {
+  for (const id of [...perRoute.keys()].filter(isPageRoute)) {
     const { bytes, path: routePath } = perRoute.get(id);
     const editor = EDITOR_ROUTES.has(id);
     const limit = editor ? EDITOR_CEILING : PAGE_BUDGET;

@@ -8,6 +8,8 @@
  * shown as plain text. Unknown node types show their content, unknown marks are ignored.
  */
 import { Fragment, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { TableScroll } from "./table-scroll";
 
 export interface PmMark {
   type?: string;
@@ -84,6 +86,8 @@ function renderText(node: PmNode, key: number): ReactNode {
 interface Options {
   /** Added to heading levels, so a document's "Heading 1" fits under the page's own headings. */
   headingOffset: number;
+  /** The name of a table's scrolling box (tables in a text have no heading of their own). */
+  tableLabel: string;
 }
 
 function children(node: PmNode, options: Options, context: { row?: number }): ReactNode[] {
@@ -128,11 +132,11 @@ function renderNode(node: PmNode, key: number, options: Options, context: { row?
       return <hr key={key} />;
     case "table":
       return (
-        <div key={key} className="table-scroll">
+        <TableScroll key={key} label={options.tableLabel}>
           <table className="pm-table">
             <tbody>{(node.content ?? []).map((row, index) => renderNode(row, index, options, { row: index }))}</tbody>
           </table>
-        </div>
+        </TableScroll>
       );
     case "tableRow":
       return <tr key={key}>{children(node, options, { row: context.row ?? 0 })}</tr>;
@@ -157,7 +161,8 @@ function renderNode(node: PmNode, key: number, options: Options, context: { row?
 }
 
 export function ProseMirrorView({ doc, headingOffset = 0, className }: { doc: PmNode; headingOffset?: number; className?: string }) {
-  return <div className={className ?? "pm-view"}>{renderNode(doc, 0, { headingOffset })}</div>;
+  const { t } = useTranslation();
+  return <div className={className ?? "pm-view"}>{renderNode(doc, 0, { headingOffset, tableLabel: t("common:tableInText") })}</div>;
 }
 
 /** Whether the document has any text or other visible content at all. */

@@ -5,6 +5,7 @@
 import { useTranslation } from "react-i18next";
 import type { Activity, Milestone } from "#shared/collab/work-programme-doc";
 import { formatDay, formatMonth } from "#shared/calendar-format";
+import { TableScroll } from "~/components/table-scroll";
 
 export function VersionActivities({
   activities,
@@ -23,7 +24,7 @@ export function VersionActivities({
       {activities.length === 0 ? (
         <p className="empty">{t("activities.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="version-activities-heading">
           <table className="wp-table version-activities" aria-labelledby="version-activities-heading">
             <thead>
               <tr>
@@ -60,7 +61,7 @@ export function VersionActivities({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );
@@ -74,7 +75,7 @@ export function VersionMilestones({ milestones, locale }: { milestones: Mileston
       {milestones.length === 0 ? (
         <p className="empty">{t("milestones.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="version-milestones-heading">
           <table className="wp-table version-milestones" aria-labelledby="version-milestones-heading">
             <thead>
               <tr>
@@ -95,7 +96,7 @@ export function VersionMilestones({ milestones, locale }: { milestones: Mileston
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

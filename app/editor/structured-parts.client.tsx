@@ -20,6 +20,7 @@ import {
 import { addActivity, addMilestone, removeItem, setItemField } from "./structured";
 import { buildTimeline } from "./timeline";
 import { formatDay, formatMonth } from "#shared/calendar-format";
+import { TableScroll } from "~/components/table-scroll";
 
 export interface NetworkOrganisation {
   id: string;
@@ -112,7 +113,7 @@ function Activities({
       <h2 id="wp-activities-heading">{t("activities.heading")}</h2>
       {activities.length === 0 ? <p className="empty">{t("activities.empty")}</p> : null}
       {activities.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll labelledBy="wp-activities-heading">
           <table className="wp-table wp-activities" aria-labelledby="wp-activities-heading">
             <thead>
               <tr>
@@ -252,7 +253,7 @@ function Activities({
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {editable ? (
         <button
@@ -337,7 +338,7 @@ function Milestones({ doc, milestones, editable, locale }: { doc: Y.Doc; milesto
       {milestones.length === 0 ? (
         <p className="empty">{t("milestones.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="wp-milestones-heading">
           <table className="wp-table wp-milestones" aria-labelledby="wp-milestones-heading">
             <thead>
               <tr>
@@ -399,7 +400,7 @@ function Milestones({ doc, milestones, editable, locale }: { doc: Y.Doc; milesto
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {editable ? (
         <button

@@ -8,6 +8,7 @@ import { auditActionLabel, targetTypeLabel } from "~/components/admin-labels";
 import { Pager } from "~/components/pager";
 import { formatDateTime } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta = pageMeta("admin:audit.title");
 
@@ -27,7 +28,7 @@ export default function AdminAuditPage() {
       {data.entries.length === 0 ? (
         <p className="empty">{data.page > 1 ? t("common:paging.nothingHere") : t("audit.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="audit-heading">
           <table aria-labelledby="audit-heading">
             <thead>
               <tr>
@@ -58,7 +59,7 @@ export default function AdminAuditPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pager basePath="/admin/audit" page={data.page} hasNewer={data.hasNewer} hasOlder={data.hasOlder} />
     </>

@@ -11,6 +11,7 @@ import { documentProblems } from "~/lib/admin.server";
 import { authorize, requireAuth } from "~/lib/guards.server";
 import { formatDateTime } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta = pageMeta("admin:documents.title");
 
@@ -30,7 +31,7 @@ export default function AdminDocumentProblemsPage() {
       {problems.length === 0 ? (
         <p className="empty">{t("documents.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="documents-heading">
           <table aria-labelledby="documents-heading">
             <thead>
               <tr>
@@ -56,7 +57,7 @@ export default function AdminDocumentProblemsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -15,6 +15,7 @@ import { textValue } from "~/lib/form-values";
 import { formatDate } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
 import { useResetOnSuccess } from "~/lib/use-reset-on-success";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta = pageMeta("admin:invite.title");
 
@@ -114,7 +115,7 @@ export default function AdminInvitePage() {
         {invitations.length === 0 ? (
           <p className="empty">{t("invite.open.empty")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll labelledBy="open-invitations-heading">
             <table aria-labelledby="open-invitations-heading">
               <thead>
                 <tr>
@@ -149,7 +150,7 @@ export default function AdminInvitePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>

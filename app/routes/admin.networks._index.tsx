@@ -6,6 +6,7 @@ import { authorize, requireAuth } from "~/lib/guards.server";
 import { fieldLabel } from "~/components/labels";
 import { formatNumber } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta = pageMeta("admin:networks.title");
 
@@ -29,7 +30,7 @@ export default function AdminNetworksPage() {
       {networks.length === 0 ? (
         <p className="empty">{t("networks.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="networks-heading">
           <table aria-labelledby="networks-heading">
             <thead>
               <tr>
@@ -65,7 +66,7 @@ export default function AdminNetworksPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

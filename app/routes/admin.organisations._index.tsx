@@ -6,6 +6,7 @@ import { COUNTRIES } from "#shared/roles";
 import { authorize, requireAuth } from "~/lib/guards.server";
 import { formatNumber } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta = pageMeta("admin:organisations.title");
 
@@ -38,7 +39,7 @@ export default function AdminOrganisationsPage() {
                 {rows.length === 0 ? (
                   <p className="empty">{t("organisations.emptyCountry")}</p>
                 ) : (
-                  <div className="table-scroll">
+                  <TableScroll labelledBy={headingId}>
                     <table aria-labelledby={headingId}>
                       <thead>
                         <tr>
@@ -67,7 +68,7 @@ export default function AdminOrganisationsPage() {
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </TableScroll>
                 )}
               </section>
             );

@@ -14,6 +14,7 @@ import { CheckboxGroup, FormAlert, Notice, SelectField, TextField } from "~/comp
 import { checkedValues, textValue } from "~/lib/form-values";
 import { formatDateTime } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta = pageMeta<{ person: { name: string } }>((t, data) => t("admin:people.editTitle", { name: data.person.name }));
 
@@ -181,7 +182,7 @@ export default function AdminPersonPage() {
         {memberships.length === 0 ? (
           <p className="empty">{t("people.noMemberships")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll labelledBy="memberships-heading">
             <table aria-labelledby="memberships-heading">
               <thead>
                 <tr>
@@ -220,7 +221,7 @@ export default function AdminPersonPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
 
         <h3>{t("people.addToNetwork")}</h3>

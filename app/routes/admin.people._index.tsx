@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { listPeopleForAdmin } from "~/lib/admin.server";
 import { authorize, requireAuth } from "~/lib/guards.server";
 import { pageMeta } from "~/lib/meta";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta = pageMeta("admin:people.title");
 
@@ -26,7 +27,7 @@ export default function AdminPeoplePage() {
       {people.length === 0 ? (
         <p className="empty">{t("people.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="people-heading">
           <table aria-labelledby="people-heading">
             <thead>
               <tr>
@@ -75,7 +76,7 @@ export default function AdminPeoplePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

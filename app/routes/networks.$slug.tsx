@@ -17,6 +17,7 @@ import { fieldLabel, themeLabel } from "~/components/labels";
 import { formatDate } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
 import { useResetOnSuccess } from "~/lib/use-reset-on-success";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta = pageMeta<{ network: { name: string } }>((_t, data) => data.network.name);
 
@@ -145,50 +146,52 @@ export default function NetworkHomePage() {
       {data.members.length === 0 ? (
         <p className="empty">{t("home.noPeople")}</p>
       ) : (
-        <table aria-labelledby="people-heading">
-          <thead>
-            <tr>
-              <th scope="col">{t("home.personName")}</th>
-              <th scope="col">{t("home.personOrganisation")}</th>
-              <th scope="col">{t("home.personRole")}</th>
-              {data.canManageMembers ? <th scope="col">{t("home.manage")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {data.members.map((m) => (
-              <tr key={m.userId}>
-                <td>
-                  {m.name}
-                  {m.email ? (
-                    <>
-                      <br />
-                      <span className="muted">{m.email}</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>{m.organisationId ? <Link to={`/organisations/${m.organisationId}`}>{m.organisationName}</Link> : "—"}</td>
-                <td>{t(`common:roles.${m.role}`)}</td>
-                {data.canManageMembers ? (
-                  <td>
-                    <MembershipControls
-                      fields={{ userId: m.userId }}
-                      intents={{ change: "changeRole", remove: "removeMember" }}
-                      role={m.role}
-                      idSuffix={m.userId}
-                      subject={m.name}
-                      labels={{
-                        role: t("home.roleFor", { name: m.name }),
-                        change: t("home.changeRole"),
-                        remove: t("home.remove"),
-                        confirmRemove: t("home.confirmRemove", { name: m.name }),
-                      }}
-                    />
-                  </td>
-                ) : null}
+        <TableScroll labelledBy="people-heading">
+          <table aria-labelledby="people-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t("home.personName")}</th>
+                <th scope="col">{t("home.personOrganisation")}</th>
+                <th scope="col">{t("home.personRole")}</th>
+                {data.canManageMembers ? <th scope="col">{t("home.manage")}</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.members.map((m) => (
+                <tr key={m.userId}>
+                  <td>
+                    {m.name}
+                    {m.email ? (
+                      <>
+                        <br />
+                        <span className="muted">{m.email}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{m.organisationId ? <Link to={`/organisations/${m.organisationId}`}>{m.organisationName}</Link> : "—"}</td>
+                  <td>{t(`common:roles.${m.role}`)}</td>
+                  {data.canManageMembers ? (
+                    <td>
+                      <MembershipControls
+                        fields={{ userId: m.userId }}
+                        intents={{ change: "changeRole", remove: "removeMember" }}
+                        role={m.role}
+                        idSuffix={m.userId}
+                        subject={m.name}
+                        labels={{
+                          role: t("home.roleFor", { name: m.name }),
+                          change: t("home.changeRole"),
+                          remove: t("home.remove"),
+                          confirmRemove: t("home.confirmRemove", { name: m.name }),
+                        }}
+                      />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       {data.canManageMembers ? (

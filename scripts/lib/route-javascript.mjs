@@ -36,6 +36,13 @@ export function gzipSize(file) {
   return gzipCache.get(file);
 }
 
+/** Whether a route id names a page (its module renders something), not a resource route. */
+export function isPageRoute(id) {
+  if (id === "root") return false;
+  const file = ["tsx", "ts"].map((ext) => path.join("app", `${id}.${ext}`)).find((f) => fs.existsSync(f));
+  return file ? /export default function/.test(fs.readFileSync(file, "utf8")) : false;
+}
+
 const asset = (url) => url.replace(/^\/assets\//, "");
 
 /** Route id → { chunks, bytes } for every route of the manifest. */
