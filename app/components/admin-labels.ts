@@ -6,7 +6,7 @@
 import type { TFunction } from "i18next";
 import type { AuditAction } from "#server/domain/audit/record";
 import type { MailKind } from "#server/mail/compose";
-import { LOCALE_NATIVE_NAMES, isLocale } from "#shared/i18n/config";
+import { isLocale } from "#shared/i18n/config";
 
 const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   "login.succeeded": "audit.actions.loginSucceeded",
@@ -78,6 +78,10 @@ export function mailKindLabel(t: TFunction, kind: string): string {
   return key ? t(key) : kind;
 }
 
-export function localeName(locale: string): string {
-  return isLocale(locale) ? LOCALE_NATIVE_NAMES[locale] : locale;
+/**
+ * A language named in the interface's language ("Italian" on an English page): a fact about
+ * a mail or a person, unlike the language pickers, which name each language in itself.
+ */
+export function localeName(t: TFunction, locale: string): string {
+  return isLocale(locale) ? t(`common:language.names.${locale}`) : locale;
 }

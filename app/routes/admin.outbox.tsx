@@ -40,7 +40,7 @@ export default function AdminOutboxPage() {
                   <dt>{t("outbox.fields.kind")}</dt>
                   <dd>{mailKindLabel(t, mail.kind)}</dd>
                   <dt>{t("outbox.fields.language")}</dt>
-                  <dd lang={mail.locale}>{localeName(mail.locale)}</dd>
+                  <dd>{localeName(t, mail.locale)}</dd>
                   <dt>{t("outbox.fields.status")}</dt>
                   <dd>
                     {mail.status === "sent" && mail.sentAt

@@ -415,6 +415,9 @@ describe(`admin pages: invitations and outbox (${process.env.TEST_DATABASE})`, (
     expect(article).toBeDefined();
     expect(article).toContain("Invitation");
     expect(article).toContain("Not sent (kept in the outbox only)");
+    // The mail's language is named in the interface's language, like every other fact here.
+    expect(visible(article!)).toContain("<dd>Italian</dd>");
+    expect(article).not.toContain("Italiano");
     const pre = /<pre class="mail"[^>]*>([\s\S]*?)<\/pre>/.exec(article!)?.[1] ?? "";
     const link = /https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/.exec(pre)?.[0];
     expect(link).toBeDefined();
