@@ -67,13 +67,19 @@ async function selectText(page: Page, needle: string) {
     }
     throw new Error(`"${text}" is not in the text`);
   }, needle);
-  // ProseMirror reads the selection on "selectionchange", which fires asynchronously; a key
-  // pressed before that would act on its previous selection.
-  await page.waitForFunction((text) => {
+  await waitForEditorSelection(page, needle);
+}
+
+/**
+ * ProseMirror reads the browser's selection on "selectionchange", which fires asynchronously;
+ * a key pressed before that acts on its previous selection (a busy machine widens the gap).
+ */
+async function waitForEditorSelection(page: Page, text: string) {
+  await page.waitForFunction((expected) => {
     const dom = document.querySelector<EditorHost>(".ProseMirror");
     const state = dom?.editor?.state;
-    return state ? state.doc.textBetween(state.selection.from, state.selection.to) === text : false;
-  }, needle);
+    return state ? state.doc.textBetween(state.selection.from, state.selection.to) === expected : false;
+  }, text);
 }
 
 const threadCard = (session: Session, quote: string) =>
@@ -318,6 +324,7 @@ describe(`comments in the browser (${DATABASE})`, () => {
       // The document's first word: a passage there was once always shown as deleted.
       await page.keyboard.press("Shift+End");
       expect(await page.evaluate(() => window.getSelection()?.toString())).toBe("Ziele");
+      await waitForEditorSelection(page, "Ziele");
       // Deleting the selection is refused; the selection stays for the comment.
       await page.keyboard.press("Backspace");
       expect(await editorText(page)).toBe(before);

@@ -148,6 +148,13 @@ describe(`version history and notifications in the browser (${DATABASE})`, () =>
       await page.locator(".diff-legend").getByText(deHistory.compare.legendAdded).waitFor();
       await page.locator(".diff-legend").getByText(deHistory.compare.legendRemoved).waitFor();
 
+      // Jonas has the work programme open while Katrin restores the version.
+      await jonasPage.goto(editorPath);
+      await jonasPage.locator(".ProseMirror").waitFor();
+      await waitForEditorStatus(jonas, "live");
+      await jonasPage.locator(".comments").waitFor();
+      await eventually(async () => (await app.server.server.io.in(`doc:${DOC_NAME}`).fetchSockets()).length > 0, "Jonas's page in the document's room");
+
       // …and restores it, after a confirmation step.
       const before = (await listVersions(app.server.services.db, DOC_NAME)).map((v) => v.id);
       await page.getByRole("link", { name: deHistory.restore.start, exact: true }).click();
@@ -162,6 +169,13 @@ describe(`version history and notifications in the browser (${DATABASE})`, () =>
         const text = await editorText(page);
         return text.startsWith("Ziele") && !text.includes("Zielsetzung") && !text.includes("Neuer Satz nach dem März.") && text.includes("Jonas drafted this paragraph.");
       }, "the restored text in the editor");
+
+      // Jonas's text changed under his eyes: a notice says who restored which version, with a link to it.
+      const notice = jonasPage.locator(".restore-notice");
+      await notice.waitFor();
+      expect(await notice.innerText()).toContain(`Katrin Huber restored the version “${versionName}, `);
+      expect(await notice.getByRole("link", { name: enHistory.restore.seeVersion, exact: true }).getAttribute("href")).toBe(`${historyPath}/${named.id}`);
+      expect(await page.locator(".restore-notice").count()).toBe(0);
 
       // The history (linked from the editor) keeps every earlier version, plus the restore.
       await page.getByRole("link", { name: deHistory.links.history, exact: true }).click();

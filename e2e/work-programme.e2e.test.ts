@@ -11,7 +11,7 @@ import { demoWorkProgrammes } from "#db/seed/demo-work-programmes";
 import { LOCALES, type Locale } from "#shared/i18n/config";
 import deWp from "../locales/de/workprogramme.json";
 import itWp from "../locales/it/workprogramme.json";
-import { closeSessions, DATABASE, demoAccount, heading, waitForHeading, waitForHydration, waitForSettled, workProgrammePath } from "./support/app";
+import { closeSessions, DATABASE, demoAccount, heading, loginAs, waitForHeading, waitForHydration, waitForSettled, workProgrammePath } from "./support/app";
 import { expectNoAxeViolations } from "./support/axe";
 import { editorText, openEditor, waitForEditorStatus } from "./support/editor";
 import { eventually } from "./support/eventually";
@@ -266,7 +266,9 @@ describe(`work programmes in the browser (${DATABASE})`, () => {
       await page.getByRole("button", { name: deWp.activities.add, exact: true }).click();
       // The new row's title field has the focus.
       await page.keyboard.type("Planungstreffen");
-      await page.getByLabel(fill(deWp.activities.fieldOf, { field: deWp.activities.start, title: "Planungstreffen" }), { exact: true }).fill("2027-02");
+      const start = page.getByRole("group", { name: fill(deWp.activities.fieldOf, { field: deWp.activities.start, title: "Planungstreffen" }), exact: true });
+      await start.getByLabel(texts.de.common.dates.month, { exact: true }).selectOption({ label: "Februar" });
+      await start.getByLabel(texts.de.common.dates.year, { exact: true }).fill("2027");
       await page.locator(".timeline__label", { hasText: "Planungstreffen" }).waitFor();
       await page.getByRole("button", { name: deWp.milestones.add, exact: true }).click();
       await page.keyboard.type("Programm beschlossen");
@@ -298,6 +300,41 @@ describe(`work programmes in the browser (${DATABASE})`, () => {
       expect(katrin.errors).toEqual([]);
     } finally {
       await closeSessions(katrin);
+    }
+  });
+
+  it("month and date fields speak the interface's language, not the browser's, and store ISO values", async () => {
+    // An Italian account in a browser set to English: the fields must say "gennaio", not "January".
+    const paolo = demoAccount("coordinamento.gastgewerbe@connactions.demo");
+    const context = await app.newContext({ locale: "en" });
+    try {
+      const page = await context.newPage();
+      await loginAs(page, paolo.email, paolo.password);
+      await page.goto(workProgrammePath(HOSPITALITY.slug, HOSP_WP.id));
+      await page.locator(".ProseMirror").waitFor();
+      const first = HOSP_WP.activities[0]!;
+      const start = page.getByRole("group", { name: fill(itWp.activities.fieldOf, { field: itWp.activities.start, title: first.title }), exact: true });
+      const month = start.getByLabel(texts.it.common.dates.month, { exact: true });
+      const italianMonths = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat("it", { month: "long", timeZone: "UTC" }).format(Date.UTC(2000, i, 15)));
+      expect(await month.locator("option:checked").innerText()).toBe(italianMonths[Number(first.start.slice(5)) - 1]);
+      expect((await month.locator("option").allInnerTexts()).slice(1)).toEqual(italianMonths);
+      expect(await start.getByLabel(texts.it.common.dates.year, { exact: true }).inputValue()).toBe(first.start.slice(0, 4));
+
+      // A milestone's date: day, month in Italian, year; changing it stores an ISO date.
+      const milestone = HOSP_WP.milestones[0]!;
+      const due = page.getByRole("group", { name: fill(itWp.milestones.fieldOf, { field: itWp.milestones.due, title: milestone.title }), exact: true });
+      await due.getByLabel(texts.it.common.dates.day, { exact: true }).selectOption("28");
+      await due.getByLabel(texts.it.common.dates.month, { exact: true }).selectOption({ label: "febbraio" });
+      await due.getByLabel(texts.it.common.dates.year, { exact: true }).fill("2027");
+      await waitForEditorStatus({ page, context, locale: "it", errors: [], userId: paolo.id }, "saved");
+      // Stored as 2027-02-28: after a reload the three parts come back from the document.
+      await page.reload();
+      await page.locator(".ProseMirror").waitFor();
+      await eventually(async () => (await due.getByLabel(texts.it.common.dates.day, { exact: true }).inputValue()) === "28", "the stored day");
+      expect(await due.getByLabel(texts.it.common.dates.month, { exact: true }).inputValue()).toBe("02");
+      expect(await due.getByLabel(texts.it.common.dates.year, { exact: true }).inputValue()).toBe("2027");
+    } finally {
+      await context.close();
     }
   });
 

@@ -7,6 +7,7 @@
  */
 import { EventEmitter } from "node:events";
 import type { NotificationView } from "#shared/notifications";
+import type { RestoreNotice } from "#shared/realtime-events";
 
 export interface PlatformEventMap {
   /** Sessions deleted (logout elsewhere, password reset, account disabled). */
@@ -22,6 +23,8 @@ export interface PlatformEventMap {
   "network.rightsChanged": { networkId: string };
   /** Comments of a document changed: editors of that document refresh their sidebar. */
   "comments.changed": { docName: string; threadId: string };
+  /** An earlier version replaced a document's content: its open editors say who restored which. */
+  "document.restored": RestoreNotice;
 }
 
 /** Where an event was emitted: on this instance, or on another one and carried here. */

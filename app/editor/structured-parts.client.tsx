@@ -21,6 +21,7 @@ import { addActivity, addMilestone, removeItem, setItemField } from "./structure
 import { buildTimeline } from "./timeline";
 import { formatDay, formatMonth } from "#shared/calendar-format";
 import { TableScroll } from "~/components/table-scroll";
+import { DateField, MonthField } from "~/components/date-parts";
 
 export interface NetworkOrganisation {
   id: string;
@@ -195,25 +196,15 @@ function Activities({
                       </fieldset>
                     </td>
                     <td>
-                      <input
-                        className="wp-input wp-input--month"
-                        type="month"
-                        value={a.start}
-                        aria-label={label(t("activities.start"))}
-                        onChange={(e) => set(a.id, "start", e.target.value)}
-                      />
+                      <MonthField value={a.start} label={label(t("activities.start"))} onChange={(value) => set(a.id, "start", value)} />
                     </td>
                     <td>
-                      <input
-                        id={ids.end}
-                        className="wp-input wp-input--month"
-                        type="month"
+                      <MonthField
                         value={a.end}
-                        min={a.start || undefined}
-                        aria-label={label(t("activities.end"))}
-                        aria-invalid={endBeforeStart ? true : undefined}
-                        aria-describedby={endBeforeStart ? ids.endError : undefined}
-                        onChange={(e) => set(a.id, "end", e.target.value)}
+                        label={label(t("activities.end"))}
+                        invalid={endBeforeStart}
+                        describedBy={endBeforeStart ? ids.endError : undefined}
+                        onChange={(value) => set(a.id, "end", value)}
                       />
                       {endBeforeStart ? (
                         <p id={ids.endError} className="field__error">
@@ -377,13 +368,7 @@ function Milestones({ doc, milestones, editable, locale }: { doc: Y.Doc; milesto
                       />
                     </td>
                     <td>
-                      <input
-                        className="wp-input wp-input--date"
-                        type="date"
-                        value={m.due}
-                        aria-label={label(t("milestones.due"))}
-                        onChange={(e) => set(m.id, "due", e.target.value)}
-                      />
+                      <DateField value={m.due} label={label(t("milestones.due"))} onChange={(value) => set(m.id, "due", value)} />
                     </td>
                     <td>
                       <label className="wp-check">

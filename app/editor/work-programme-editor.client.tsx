@@ -25,6 +25,7 @@ import { ReadOnlyText } from "./read-only-text";
 import { flushBrowserSelection } from "./flush-browser-selection";
 import { BrowserSelectionFirst } from "./browser-selection-first";
 import { StructuredParts, type NetworkOrganisation } from "./structured-parts.client";
+import { RestoreNotice } from "./restore-notice.client";
 
 export interface WorkProgrammeEditorProps {
   docName: string;
@@ -166,6 +167,7 @@ function EditorBody({
       </div>
       {ended ? <EndedMessage code={snapshot.endedBy} labels={labels} /> : null}
       {!ended && snapshot.interruptedBy !== null ? <InterruptedMessage code={snapshot.interruptedBy} /> : null}
+      <RestoreNotice docName={docName} myId={user.id} />
       <div className="wp-text-with-comments">
         <section className="wp-section wp-text-with-comments__text" aria-labelledby="wp-text-heading">
           <h2 id="wp-text-heading" className="visually-hidden">

@@ -8,7 +8,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { versionHistory } from "#server/domain/versions/versions";
 
 export { createNamedVersion, restoreVersion, versionHistory, versionOfDocument } from "#server/domain/versions/versions";
-export { compareTexts } from "#server/domain/versions/compare";
+export { compareDocuments } from "#server/domain/versions/compare";
 export { docFromState } from "#server/domain/versions/document-content";
 export { deriveContent } from "#server/collab/derive";
 import type { DocumentVersion } from "#db/schema";

@@ -18,7 +18,7 @@ import { readActivities, readMilestones } from "#shared/collab/work-programme-do
 import { fixedT } from "#shared/i18n/instance";
 import { authorize, notFound } from "~/lib/guards.server";
 import { formError, readForm } from "~/lib/forms.server";
-import { compareTexts, deriveContent, docFromState, loadWorkProgrammeHistory, restoreVersion, summarise, versionHistory, versionOfDocument } from "~/lib/history.server";
+import { compareDocuments, deriveContent, docFromState, loadWorkProgrammeHistory, restoreVersion, summarise, versionHistory, versionOfDocument } from "~/lib/history.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormAlert } from "~/components/fields";
 import { ProseMirrorView, isEmptyDoc, type PmNode } from "~/components/prosemirror-view";
@@ -28,6 +28,8 @@ import { exportHref } from "~/components/export-links";
 import { withNotice } from "~/components/route-notice";
 import { formatDateTime } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
+import { ComparedBlocks } from "~/components/compared-blocks";
+import type { DiffBlock } from "#shared/diff-blocks";
 
 export const meta = pageMeta<{ title: string; workProgramme: { title: string } }>((_t, data) => `${data.title} · ${data.workProgramme.title}`);
 
@@ -50,12 +52,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     doc.destroy();
   }
 
-  let comparison: ReturnType<typeof compareTexts> | null = null;
+  let comparison: ReturnType<typeof compareDocuments> | null = null;
   if (mode === "compare") {
     // A private copy of the live document (unsaved edits included); nothing reaches the room.
     const current = await context.documents.read(page.docName);
     try {
-      comparison = compareTexts(content.text, deriveContent(current, page.document.layout.contentField).text);
+      comparison = compareDocuments(content.json, deriveContent(current, page.document.layout.contentField).json);
     } finally {
       current.destroy();
     }
@@ -169,7 +171,7 @@ export default function VersionPage() {
       </nav>
 
       {mode === "compare" && data.comparison ? (
-        <Comparison segments={data.comparison} />
+        <Comparison blocks={data.comparison} />
       ) : (
         <>
           <p className="alert alert--info">{t("version.readOnly")}</p>
@@ -215,9 +217,9 @@ function VersionDownloads({ networkSlug, workProgrammeId, versionId }: { network
   );
 }
 
-function Comparison({ segments }: { segments: Array<{ kind: "same" | "added" | "removed"; text: string }> }) {
+function Comparison({ blocks }: { blocks: DiffBlock[] }) {
   const { t } = useTranslation("history");
-  const changed = segments.some((s) => s.kind !== "same");
+  const changed = blocks.some((b) => b.status !== "same");
   return (
     <section className="wp-section" aria-labelledby="compare-heading">
       <h2 id="compare-heading">{t("compare.heading")}</h2>
@@ -239,25 +241,7 @@ function Comparison({ segments }: { segments: Array<{ kind: "same" | "added" | "
               </li>
             </ul>
           </div>
-          <div className="diff">
-            {segments.map((s, index) =>
-              s.kind === "same" ? (
-                <span key={index}>{s.text}</span>
-              ) : s.kind === "added" ? (
-                <span key={index}>
-                  <span className="visually-hidden">{t("compare.addedStart")} </span>
-                  <ins className="diff-added">{s.text}</ins>
-                  <span className="visually-hidden"> {t("compare.addedEnd")}</span>
-                </span>
-              ) : (
-                <span key={index}>
-                  <span className="visually-hidden">{t("compare.removedStart")} </span>
-                  <del className="diff-removed">{s.text}</del>
-                  <span className="visually-hidden"> {t("compare.removedEnd")}</span>
-                </span>
-              ),
-            )}
-          </div>
+          <ComparedBlocks blocks={blocks} />
         </>
       )}
     </section>

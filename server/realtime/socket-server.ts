@@ -120,6 +120,9 @@ export function createSocketServer(httpServer: HttpServer, services: Services, t
   onLocal("notification.read", ({ userId, unread }) => {
     io.to(`user:${userId}`).emit("notification:unread", { unread });
   });
+  onLocal("document.restored", (notice) => {
+    io.to(docRoom(notice.docName)).emit("document:restored", notice);
+  });
   onLocal("comments.changed", ({ docName, threadId }) => {
     io.to(docRoom(docName)).emit("comments:changed", { docName, threadId });
   });

@@ -13,7 +13,7 @@ import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient } from "#server/testing/http-client";
 import { buildNetwork, buildUser, buildWorkProgramme, uniq } from "#server/testing/factories";
 import { eventually } from "#server/testing/collab-client";
-import { addActivity, writeParagraph } from "#server/testing/work-programme-edits";
+import { addActivity, writeBlocks, writeParagraph } from "#server/testing/work-programme-edits";
 import { listVersions } from "#db/queries/versions";
 import { deriveContent } from "#server/collab/derive";
 import { createNamedVersion } from "./versions";
@@ -88,6 +88,9 @@ beforeAll(async () => {
   otherVersion = (await listVersions(server.services.db, wpOther.docName))[0]!;
 });
 
+/** Page text without the comment markers React puts between adjacent text pieces. */
+const visible = (html: string) => html.replace(/<!-- -->/g, "");
+
 const historyPath = (wp = wpA, net = netA) => `/networks/${net.slug}/work-programmes/${wp.id}/history`;
 const versionPath = (id: string, wp = wpA, net = netA) => `${historyPath(wp, net)}/${id}`;
 
@@ -148,6 +151,21 @@ describe(`version history pages (${process.env.TEST_DATABASE})`, () => {
     expect(compare.body).toContain(en.compare.legendLabel);
     expect(compare.body).toMatch(/<del class="diff-removed">[^<]*März[^<]*<\/del>/);
     expect(compare.body).toMatch(/<ins class="diff-added">[^<]*Mai[^<]*<\/ins>/);
+  });
+
+  it("the comparison keeps headings and numbered lists, with the changed words inside them", async () => {
+    await edit(wpOther.docName, users.memberA.id, (doc) =>
+      writeBlocks(doc, [{ heading: "Ziele", level: 1 }, { orderedList: ["Lernaufgaben", "Studienreise nach Modena"] }]),
+    );
+    const version = await createNamedVersion(server.services, server.server.collab, { docName: wpOther.docName, name: "structure", userId: users.memberA.id });
+    await edit(wpOther.docName, users.memberA.id, (doc) =>
+      writeBlocks(doc, [{ heading: "Ziele 2026", level: 1 }, { orderedList: ["Lernaufgaben", "Studienreise nach Bologna"] }]),
+    );
+    const compare = visible((await clients.memberA.get(`${versionPath(version.id, wpOther)}?compare=1`)).body);
+    const diff = compare.slice(compare.indexOf('<div class="diff">'));
+    // The document's "Heading 1" is a heading under the page's "Changes" (h2), not a line of text.
+    expect(diff).toMatch(/<h3 class="diff-block diff-block--changed">Ziele[^]*?<ins class="diff-added">[^<]*2026[^<]*<\/ins>[^]*?<\/h3>/);
+    expect(diff).toMatch(/<ol><li class="diff-block diff-block--same diff-li--depth-0">Lernaufgaben<\/li><li class="diff-block diff-block--changed diff-li--depth-0">Studienreise nach [^]*?<del class="diff-removed">Modena<\/del>[^]*?<ins class="diff-added">Bologna<\/ins>[^]*?<\/li><\/ol>/);
   });
 
   it("a version of another document, an unknown or malformed id is a 404, for the page and the download", async () => {

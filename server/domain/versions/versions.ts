@@ -17,6 +17,7 @@ import { nowIso } from "#shared/time";
 import type { DocumentVersion } from "#db/schema";
 import { notify } from "../notifications/notify";
 import { loadActor } from "../auth/actor";
+import { findUserById } from "#db/queries/users";
 import { can } from "#shared/policy";
 import { resolveDocument } from "#server/documents/registry";
 import { networkIdOf, type ResolvedDocument } from "#server/documents/document-type";
@@ -151,6 +152,13 @@ export async function restoreVersion(
     createdBy: input.userId,
     contributors: [input.userId],
     restoredFrom: version.id,
+  });
+  const restorer = await findUserById(services.db, input.userId);
+  services.events.emit("document.restored", {
+    docName: input.docName,
+    restoredBy: { id: input.userId, name: restorer?.name ?? "" },
+    version: { id: version.id, kind: version.kind, name: version.name, createdAt: version.created_at },
+    versionPath: `${document.path}/history/${version.id}`,
   });
   return { ok: true, before, after };
 }
