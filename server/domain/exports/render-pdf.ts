@@ -9,6 +9,8 @@ import PDFDocument from "pdfkit";
 import type { Block, ExportDocument, Inline, TableRow } from "./model";
 import { inlineText } from "./model";
 import { toWinAnsi } from "./text";
+import { breakLongWords, guessLanguage } from "./break-words";
+import type { Locale } from "#shared/i18n/config";
 
 type Pdf = PDFKit.PDFDocument;
 
@@ -46,6 +48,8 @@ interface Context {
   inCell: boolean;
   /** Body text size here (smaller in tables). */
   size: number;
+  /** The export's language: hyphenation falls back to it (break-words.ts). */
+  language: Locale;
 }
 
 function fontName(bold?: boolean, italic?: boolean, code?: boolean): string {
@@ -102,15 +106,29 @@ function measureFont(segments: Segment[]): string {
   return "Helvetica";
 }
 
-function textHeight(pdf: Pdf, inlines: Inline[], style: Style, width: number): number {
+/**
+ * Segments whose words fit `width`, too-wide words broken by hyphenation (break-words.ts).
+ * Measured with the widest font in use, the same for measuring and drawing, so a row's
+ * measured height is the height it is drawn with.
+ */
+function fittedSegments(pdf: Pdf, inlines: Inline[], style: Style, width: number, fallback: Locale): Segment[] {
   const segments = segmentsOf(inlines, style);
+  if (!segments.length) return segments;
+  const language = guessLanguage(inlineText(inlines), fallback);
+  pdf.font(measureFont(segments)).fontSize(style.size);
+  const measure = (s: string) => pdf.widthOfString(s);
+  return segments.map((s) => ({ ...s, text: breakLongWords(s.text, width, measure, language) }));
+}
+
+function textHeight(pdf: Pdf, inlines: Inline[], style: Style, width: number, language: Locale): number {
+  const segments = fittedSegments(pdf, inlines, style, width, language);
   if (!segments.length) return style.size * 0.9;
   pdf.font(measureFont(segments)).fontSize(style.size);
   return pdf.heightOfString(segments.map((s) => s.text).join(""), { width, lineGap: LINE_GAP });
 }
 
 function drawText(pdf: Pdf, inlines: Inline[], style: Style, ctx: Context) {
-  const segments = segmentsOf(inlines, style);
+  const segments = fittedSegments(pdf, inlines, style, ctx.width, ctx.language);
   if (!segments.length) {
     pdf.y += style.size * 0.9;
     return;
@@ -154,13 +172,13 @@ function measureBlocks(pdf: Pdf, blocks: Block[], width: number, ctx: Omit<Conte
     switch (block.kind) {
       case "title":
       case "meta":
-        h += textHeight(pdf, plain(block.text), styleOf(block), width) + PARA_AFTER;
+        h += textHeight(pdf, plain(block.text), styleOf(block), width, ctx.language) + PARA_AFTER;
         break;
       case "heading":
-        h += styleOf(block).size * 0.6 + textHeight(pdf, block.inlines, styleOf(block), width) + PARA_AFTER;
+        h += styleOf(block).size * 0.6 + textHeight(pdf, block.inlines, styleOf(block), width, ctx.language) + PARA_AFTER;
         break;
       case "paragraph":
-        h += textHeight(pdf, block.inlines, paragraphStyle(ctx), width) + PARA_AFTER;
+        h += textHeight(pdf, block.inlines, paragraphStyle(ctx), width, ctx.language) + PARA_AFTER;
         break;
       case "code":
         h += codeHeight(pdf, block.text, width) + PARA_AFTER;
@@ -178,7 +196,7 @@ function measureBlocks(pdf: Pdf, blocks: Block[], width: number, ctx: Omit<Conte
       }
       case "table": {
         const layout = tableLayout(block.rows, block.widths, width);
-        h += layout.rows.reduce((sum, _row, r) => sum + rowHeight(pdf, block.rows[r]!, layout, r), 0) + PARA_AFTER;
+        h += layout.rows.reduce((sum, _row, r) => sum + rowHeight(pdf, block.rows[r]!, layout, r, ctx.language), 0) + PARA_AFTER;
         break;
       }
     }
@@ -240,14 +258,14 @@ function tableLayout(rows: TableRow[], weights: number[] | undefined, width: num
   };
 }
 
-const cellContext = { quoteDepth: 0, listDepth: 0, inCell: true, size: TABLE_BODY };
+const cellContext = (language: Locale) => ({ quoteDepth: 0, listDepth: 0, inCell: true, size: TABLE_BODY, language });
 
-function rowHeight(pdf: Pdf, row: TableRow, layout: TableLayout, r: number): number {
+function rowHeight(pdf: Pdf, row: TableRow, layout: TableLayout, r: number, language: Locale): number {
   let h = 0;
   row.cells.forEach((cell, i) => {
     const box = layout.rows[r]![i]!;
     const blocks = cell.header ? headerBlocks(cell.blocks) : cell.blocks;
-    h = Math.max(h, measureBlocks(pdf, blocks, Math.max(box.width - 2 * CELL_PAD, 10), cellContext) - PARA_AFTER);
+    h = Math.max(h, measureBlocks(pdf, blocks, Math.max(box.width - 2 * CELL_PAD, 10), cellContext(language)) - PARA_AFTER);
   });
   return Math.max(h, TABLE_BODY) + 2 * CELL_PAD;
 }
@@ -261,7 +279,7 @@ function drawTable(pdf: Pdf, block: Extract<Block, { kind: "table" }>, ctx: Cont
   const layout = tableLayout(block.rows, block.widths, ctx.width);
   const firstBody = block.rows.findIndex((row) => !row.cells.every((c) => c.header));
   const headerCount = firstBody === -1 ? 0 : firstBody;
-  const headerHeight = block.rows.slice(0, headerCount).reduce((sum, row, r) => sum + rowHeight(pdf, row, layout, r), 0);
+  const headerHeight = block.rows.slice(0, headerCount).reduce((sum, row, r) => sum + rowHeight(pdf, row, layout, r, ctx.language), 0);
   const pageRoom = () => bottom(pdf) - pdf.page.margins.top;
 
   const drawRow = (r: number, height: number) => {
@@ -273,7 +291,7 @@ function drawTable(pdf: Pdf, block: Extract<Block, { kind: "table" }>, ctx: Cont
       if (cell.header) pdf.rect(x, top, box.width, height).fill(HEADER_FILL);
       pdf.rect(x, top, box.width, height).lineWidth(0.5).strokeColor(LINE).stroke();
       pdf.y = top + CELL_PAD;
-      drawBlocks(pdf, cell.header ? headerBlocks(cell.blocks) : cell.blocks, { ...cellContext, x: x + CELL_PAD, width: Math.max(box.width - 2 * CELL_PAD, 10) });
+      drawBlocks(pdf, cell.header ? headerBlocks(cell.blocks) : cell.blocks, { ...cellContext(ctx.language), x: x + CELL_PAD, width: Math.max(box.width - 2 * CELL_PAD, 10) });
     });
     pdf.y = top + height;
   };
@@ -293,7 +311,7 @@ function drawTable(pdf: Pdf, block: Extract<Block, { kind: "table" }>, ctx: Cont
   };
 
   for (let r = 0; r < block.rows.length; r++) {
-    const height = rowHeight(pdf, block.rows[r]!, layout, r);
+    const height = rowHeight(pdf, block.rows[r]!, layout, r, ctx.language);
     const repeatHeader = r >= headerCount && headerCount > 0;
     if (ctx.inCell) {
       drawRow(r, height);
@@ -305,7 +323,7 @@ function drawTable(pdf: Pdf, block: Extract<Block, { kind: "table" }>, ctx: Cont
     }
     if (pdf.y + height > bottom(pdf)) {
       pdf.addPage();
-      if (repeatHeader) for (let h = 0; h < headerCount; h++) drawRow(h, rowHeight(pdf, block.rows[h]!, layout, h));
+      if (repeatHeader) for (let h = 0; h < headerCount; h++) drawRow(h, rowHeight(pdf, block.rows[h]!, layout, h, ctx.language));
     }
     drawRow(r, height);
   }
@@ -348,7 +366,7 @@ function drawBlocks(pdf: Pdf, blocks: Block[], ctx: Context) {
       case "heading": {
         const style = styleOf(block);
         // Keep a heading with at least two lines of what follows.
-        ensureSpace(pdf, style.size * 0.6 + textHeight(pdf, block.inlines, style, ctx.width) + 2 * (BODY + LINE_GAP) + PARA_AFTER, ctx);
+        ensureSpace(pdf, style.size * 0.6 + textHeight(pdf, block.inlines, style, ctx.width, ctx.language) + 2 * (BODY + LINE_GAP) + PARA_AFTER, ctx);
         if (pdf.y > pdf.page.margins.top + 1) pdf.y += style.size * 0.6;
         drawText(pdf, block.inlines, style, ctx);
         pdf.y += PARA_AFTER;
@@ -449,7 +467,7 @@ export function renderPdf(doc: ExportDocument): Promise<Buffer> {
       const left = pdf.page.margins.left;
       const width = pdf.page.width - left - pdf.page.margins.right;
       pdf.y = pdf.page.margins.top;
-      drawBlocks(pdf, doc.blocks, { x: left, width, quoteDepth: 0, listDepth: 0, inCell: false, size: BODY });
+      drawBlocks(pdf, doc.blocks, { x: left, width, quoteDepth: 0, listDepth: 0, inCell: false, size: BODY, language: doc.language });
       drawPageFurniture(pdf, doc);
       pdf.end();
     } catch (error) {

@@ -163,3 +163,54 @@ describe("exportWorkProgramme", () => {
     expect((await mammoth.extractRawText({ buffer: file.data })).value).toContain("Fassung für die Steuerungsgruppe · Stand: 21. November 2026");
   });
 });
+
+describe("PDF tables with narrow columns", () => {
+  const raw = (data: Buffer, name: string) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, data);
+    // -raw: in content order, without joining words hyphenated at a line end.
+    return execFileSync(PDFTOTEXT!, ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+  };
+  const cell = (text: string, header = false) => ({ header, colspan: 1, rowspan: 1, blocks: [{ kind: "paragraph" as const, inlines: [{ kind: "text" as const, text }] }] });
+  /** Where each word was broken across lines in pdftotext's output (character offsets), and with a hyphen or not. */
+  function breaksOf(text: string, word: string): Array<{ at: number; hyphen: boolean }> {
+    const letters = [...word].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    const match = new RegExp(letters.map((c, i) => (i === 0 ? c : `(-?\\n+)?${c}`)).join("")).exec(text);
+    if (!match) throw new Error(`"${word}" not found in:\n${text}`);
+    const breaks: Array<{ at: number; hyphen: boolean }> = [];
+    for (let i = 1; i < letters.length; i++) if (match[i]) breaks.push({ at: i, hyphen: match[i]!.startsWith("-") });
+    return breaks;
+  }
+
+  it.skipIf(!PDFTOTEXT)("breaks a long German word at a hyphenation point with a hyphen, never between arbitrary letters", async () => {
+    const words = ["Abgeschlossen", "Ausbildungspartnerschaften"];
+    const doc = {
+      language: "de" as const,
+      info: { title: "Test", subject: "" },
+      runningHeader: "Test",
+      pageLabel: (page: number | string, pages: number | string) => `Seite ${page} von ${pages}`,
+      blocks: [
+        {
+          kind: "table" as const,
+          // Twelve columns across A4: about 30 pt of text per column, narrower than both words.
+          widths: Array.from({ length: 12 }, () => 1),
+          rows: [
+            { cells: Array.from({ length: 12 }, (_, i) => cell(String.fromCharCode(65 + i), true)) },
+            { cells: [cell(words[0]!), cell(words[1]!), ...Array.from({ length: 10 }, () => cell("x"))] },
+          ],
+        },
+      ],
+    };
+    const text = raw(await renderPdf(doc), "narrow.pdf");
+    // The allowed points, from the same German patterns (Ab-ge-schlos-sen, Aus-bil-dungs-part-ner-schaf-ten).
+    const allowed: Record<string, number[]> = { Abgeschlossen: [2, 4, 10], Ausbildungspartnerschaften: [3, 6, 11, 15, 18, 23] };
+    for (const word of words) {
+      const breaks = breaksOf(text, word);
+      expect(breaks.length, `${word} should need a break in a column this narrow`).toBeGreaterThan(0);
+      for (const b of breaks) {
+        expect(allowed[word], `${word} broken after ${b.at} letters ("${word.slice(0, b.at)}|${word.slice(b.at)}")`).toContain(b.at);
+        expect(b.hyphen, `${word} broken after ${b.at} letters without a hyphen`).toBe(true);
+      }
+    }
+  });
+});
