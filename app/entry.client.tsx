@@ -7,6 +7,7 @@ import { i18nBaseOptions } from "#shared/i18n/options";
 import { DEFAULT_LOCALE, isLocale } from "#shared/i18n/config";
 import { hasTranslations, loadTranslations, preloadedTranslationsHref } from "~/lib/translations";
 import { setTranslator } from "~/lib/translator";
+import { startOfflineShell } from "~/lib/device-copies";
 
 // The server rendered the page in the language written into <html lang>; start there so
 // hydration produces the same text. Its texts arrive as JSON (preloaded by the page's head,
@@ -31,6 +32,9 @@ async function boot() {
       </StrictMode>,
     );
   });
+  // After the page is up: the worker keeps the application shell for offline use.
+  window.addEventListener("load", () => void startOfflineShell(), { once: true });
+  if (document.readyState === "complete") void startOfflineShell();
 }
 
 void boot();

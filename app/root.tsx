@@ -29,6 +29,9 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "stylesheet", href: historyStylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "apple-touch-icon", href: "/icons/icon-192.png" },
+  // Installable as an app; the service worker (public/sw.js) keeps it working offline.
+  { rel: "manifest", href: "/manifest.webmanifest" },
 ];
 
 export async function loader({ context }: LoaderFunctionArgs) {
@@ -69,6 +72,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1d4e89" />
         {data ? <link rel="preload" as="fetch" href={data.translations} crossOrigin="anonymous" data-translations="" /> : null}
         <Meta />
         <Links />

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useRootData } from "~/root";
 import { useLiveNotifications } from "~/lib/live-notifications";
 import { formatNumber } from "~/lib/format";
+import { clearDeviceCopies } from "~/lib/device-copies";
 import { LanguageSwitcher } from "./language-switcher";
 import { CsrfInput } from "./csrf-input";
 import { NotificationsLink } from "./notifications-link";
@@ -62,7 +63,8 @@ export function AppHeader() {
               <Link to="/account" className="app-header__account">
                 {user.name}
               </Link>
-              <Form method="post" action="/logout">
+              {/* The server's Clear-Site-Data removes the device's copies too; this covers browsers without it. */}
+              <Form method="post" action="/logout" onSubmit={() => void clearDeviceCopies()}>
                 <CsrfInput />
                 <button type="submit" className="button button--quiet">
                   {t("nav.logout")}

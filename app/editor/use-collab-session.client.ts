@@ -4,8 +4,10 @@
  * effect, so React StrictMode's double run creates, destroys and creates again cleanly.
  *
  * - "saved" only after the server's MESSAGE_SAVED covers this client's own clock;
- * - offline (browser says so): the socket is closed on purpose and edits stay in this
- *   Y.Doc until the browser is online again, then they are sent with the next sync;
+ * - offline (browser says so): the socket is closed on purpose; edits stay in this Y.Doc
+ *   and in the device's IndexedDB copy (y-indexeddb), so a reload or a closed tab loses
+ *   nothing, and are sent with the next sync once the browser is online again. "On this
+ *   device" is only claimed once IndexedDB has committed the edit (see DeviceCopy);
  * - the server's final close codes (session ended, access revoked, too many connections,
  *   document too large, change refused) stop reconnecting and say why; the codes after
  *   which it reconnects on its own (too fast, out of order) are explained for a while;
@@ -17,8 +19,10 @@ import { useEffect, useRef, useState } from "react";
 import * as Y from "yjs";
 import type * as decoding from "lib0/decoding";
 import { WebsocketProvider } from "y-websocket";
+import { IndexeddbPersistence } from "y-indexeddb";
+import { DEVICE_DB_PREFIX } from "~/lib/device-copies";
 import { ACK_PARAM, COLLAB_CLOSE, FINAL_CLOSE_CODES, MESSAGE_SAVED } from "#shared/collab/protocol";
-import { SaveTracker } from "./save-state";
+import { SaveTracker, type UnsentEdits } from "./save-state";
 import { installRemoteChangeGate, type RemoteChangeGate } from "./remote-change-gate";
 
 export type ConnectionState = "connecting" | "live" | "offline" | "ended";
@@ -26,6 +30,10 @@ export type ConnectionState = "connecting" | "live" | "offline" | "ended";
 export interface CollabSnapshot {
   connection: ConnectionState;
   saved: boolean;
+  /** Every local edit is committed to this device's copy (or there is no copy: false). */
+  onDevice: boolean;
+  /** Whether this device keeps a copy at all (IndexedDB can be missing or refused). */
+  deviceCopy: boolean;
   /** The close code that ended the session for good, if any. */
   endedBy: number | null;
   /** A recent close code the editor recovers from by itself, worth telling the person about. */
@@ -73,7 +81,7 @@ export function useCollabSession(docName: string, user: CollabUser, onAccessChan
   const accessChanged = useRef(onAccessChanged);
   accessChanged.current = onAccessChanged;
   const [session, setSession] = useState<CollabSession | null>(null);
-  const [snapshot, setSnapshot] = useState<CollabSnapshot>({ connection: "connecting", saved: true, endedBy: null, interruptedBy: null });
+  const [snapshot, setSnapshot] = useState<CollabSnapshot>({ connection: "connecting", saved: true, onDevice: true, deviceCopy: false, endedBy: null, interruptedBy: null });
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -87,6 +95,7 @@ export function useCollabSession(docName: string, user: CollabUser, onAccessChan
       shouldReconnect: (event) => !FINAL_CLOSE_CODES.has(event.code),
     });
     const gate = installRemoteChangeGate(provider);
+    const device = new DeviceCopy(docName, doc, tracker, () => publish());
     provider.awareness.setLocalStateField("user", { id: user.id, name: user.name, color: user.colour, readOnly: user.readOnly });
 
     let everLive = false;
@@ -123,7 +132,7 @@ export function useCollabSession(docName: string, user: CollabUser, onAccessChan
           publish();
         }, INTERRUPTION_NOTICE_MS);
       }
-      setSnapshot({ connection, saved: tracker.isSaved(), endedBy, interruptedBy });
+      setSnapshot({ connection, saved: tracker.isSaved(), onDevice: device.isCurrent(), deviceCopy: device.available, endedBy, interruptedBy });
     };
 
     const end = (code: number) => {
@@ -136,6 +145,7 @@ export function useCollabSession(docName: string, user: CollabUser, onAccessChan
 
     provider.messageHandlers[MESSAGE_SAVED] = (_encoder: unknown, decoder: decoding.Decoder) => {
       tracker.noteSaved(decoder);
+      void device.recordUnsent();
       publish();
     };
 
@@ -165,6 +175,7 @@ export function useCollabSession(docName: string, user: CollabUser, onAccessChan
     const onAfterTransaction = (transaction: Y.Transaction) => {
       if (!transaction.local) return;
       tracker.noteLocalTransaction(transaction);
+      device.noteLocalTransaction();
       publish();
     };
     const onOnline = () => {
@@ -178,7 +189,8 @@ export function useCollabSession(docName: string, user: CollabUser, onAccessChan
       publish();
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (tracker.isSaved() || endedBy !== null) return;
+      // Stored by the server, or at least on this device: nothing is lost by leaving.
+      if (tracker.isSaved() || device.isCurrent() || endedBy !== null) return;
       event.preventDefault();
     };
 
@@ -209,6 +221,7 @@ export function useCollabSession(docName: string, user: CollabUser, onAccessChan
       provider.off("connection-close", onClose);
       provider.destroy();
       provider.awareness.destroy();
+      device.destroy();
       doc.destroy();
       setSession(null);
     };
@@ -217,4 +230,103 @@ export function useCollabSession(docName: string, user: CollabUser, onAccessChan
   }, [docName]);
 
   return { session, snapshot };
+}
+
+/**
+ * The document's copy in this browser's IndexedDB (y-indexeddb), so edits survive a reload,
+ * a closed tab or a dead battery while offline. y-indexeddb writes each update in its own
+ * readwrite transaction as the update happens; it does not say when a write is committed.
+ * IndexedDB runs transactions on one store in order, so a readonly transaction begun after
+ * an edit completes only after that edit's write: its completion is the proof we report.
+ */
+const UNSENT_KEY = "unsent";
+
+class DeviceCopy {
+  available = false;
+  private readonly persistence: IndexeddbPersistence | null = null;
+  private edits = 0;
+  private confirmed = 0;
+  private checkScheduled = false;
+  private earlierRead: Promise<void> = Promise.resolve();
+
+  constructor(
+    docName: string,
+    doc: Y.Doc,
+    private readonly tracker: SaveTracker,
+    private readonly changed: () => void,
+  ) {
+    if (typeof indexedDB === "undefined") return;
+    try {
+      const persistence = new IndexeddbPersistence(`${DEVICE_DB_PREFIX}${docName}`, doc);
+      this.persistence = persistence;
+      this.available = true;
+      this.earlierRead = persistence.whenSynced
+        .then(() => persistence.get(UNSENT_KEY) as Promise<unknown>)
+        .then((stored) => {
+          const unsent = typeof stored === "string" ? (JSON.parse(stored) as UnsentEdits) : null;
+          if (unsent?.clients && Array.isArray(unsent.deletions)) tracker.addEarlier(unsent);
+          this.changed();
+        })
+        .catch(() => this.changed());
+    } catch {
+      this.available = false;
+    }
+  }
+
+  /** Keeps what the server has not confirmed beside the copy, or forgets it once all is confirmed. */
+  recordUnsent(): Promise<unknown> {
+    // Never before the earlier sessions' record has been read: the editor's first (local)
+    // transaction would otherwise overwrite it with "nothing unsent".
+    return this.earlierRead.then(() => {
+      const persistence = this.persistence;
+      if (!persistence?.db) return undefined;
+      const unsent = this.tracker.unsent();
+      const nothing = Object.keys(unsent.clients).length === 0 && unsent.deletions.length === 0;
+      return (nothing ? persistence.del(UNSENT_KEY) : persistence.set(UNSENT_KEY, JSON.stringify(unsent))).catch(() => undefined);
+    });
+  }
+
+  noteLocalTransaction(): void {
+    if (!this.persistence) return;
+    this.edits += 1;
+    if (this.checkScheduled) return;
+    this.checkScheduled = true;
+    // A task later: y-indexeddb has then issued the write for every edit up to now.
+    setTimeout(() => this.confirm(), 0);
+  }
+
+  isCurrent(): boolean {
+    return this.available && this.confirmed >= this.edits;
+  }
+
+  private confirm(): void {
+    this.checkScheduled = false;
+    const upTo = this.edits;
+    const db = this.persistence?.db;
+    if (!db) {
+      // Still opening: y-indexeddb writes what the document holds once it is open; ask again.
+      void this.persistence?.whenSynced.then(() => this.confirm());
+      return;
+    }
+    // The record of unsent edits is written first (y-indexeddb issues it a moment later);
+    // the check then begins after both writes, so its completion covers the edit and the record.
+    void this.recordUnsent().then(() => {
+      try {
+        const check = db.transaction(["updates", "custom"], "readonly");
+        check.oncomplete = () => {
+          this.confirmed = Math.max(this.confirmed, upTo);
+          this.changed();
+        };
+        check.onerror = check.onabort = () => this.changed();
+      } catch {
+        // The database was closed (logout cleared it): nothing is on this device any more.
+        this.available = false;
+        this.changed();
+      }
+    });
+  }
+
+  destroy(): void {
+    void this.persistence?.destroy();
+  }
 }

@@ -26,6 +26,7 @@ import { flushBrowserSelection } from "./flush-browser-selection";
 import { BrowserSelectionFirst } from "./browser-selection-first";
 import { StructuredParts, type NetworkOrganisation } from "./structured-parts.client";
 import { RestoreNotice } from "./restore-notice.client";
+import { keepOnDevice } from "~/lib/device-copies";
 
 export interface WorkProgrammeEditorProps {
   docName: string;
@@ -60,6 +61,9 @@ export default function WorkProgrammeEditor(props: WorkProgrammeEditorProps) {
   // makes it reload its data: canEdit then matches the rights the server now grants.
   const reloadRights = useCallback(() => navigate({ search: `?rights=${Date.now()}` }, { replace: true, preventScrollReset: true }), [navigate]);
   const { session, snapshot } = useCollabSession(props.docName, collabUser, reloadRights);
+  // This page (reached by a client-side navigation, its HTML never fetched) is kept too, so
+  // it opens again with no connection; the worker fetches and stores it.
+  useEffect(() => keepOnDevice([], window.location.href), [props.docName]);
   if (!session) {
     return (
       <p className="wp-loading" role="status">
@@ -217,6 +221,13 @@ function StatusLine({ snapshot, canEdit }: { snapshot: CollabSnapshot; canEdit: 
   let saveText: string | null = null;
   if (canEdit && connection === "live") saveText = saved ? t("status.saved") : t("status.saving");
   if (!canEdit && connection === "live") saveText = t("status.readOnly");
+  // Offline the truth is where the edits are: stored by the server already, committed to
+  // this device's copy, on their way there, or (no copy possible) only in this window.
+  if (canEdit && connection === "offline") {
+    if (saved) saveText = t("status.saved");
+    else if (!snapshot.deviceCopy) saveText = t("status.notOnDevice");
+    else saveText = snapshot.onDevice ? t("status.savedOnDevice") : t("status.savingOnDevice");
+  }
   return (
     <p className={`wp-status wp-status--${connection}${saveText && !saved ? " wp-status--unsaved" : ""}`} role="status" aria-atomic="true">
       <span className="wp-status__dot" aria-hidden="true" />

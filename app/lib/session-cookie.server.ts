@@ -13,3 +13,11 @@ export function sessionCookie(context: AppLoadContext, token: string): string {
 export function clearedSessionCookie(context: AppLoadContext): string {
   return serialiseCookie(SESSION_COOKIE, "", { secure: context.secureCookies, maxAgeSeconds: 0 });
 }
+
+/**
+ * Sent when a session starts or ends: the browser drops what this site kept on the device
+ * (service worker, its caches, the documents' IndexedDB copies), so one person's offline
+ * copies never reach the next person on a shared computer. "storage" only: clearing the
+ * HTTP cache as well ("cache") takes Chromium seconds and holds only public, hashed files.
+ */
+export const CLEAR_DEVICE_COPIES = { "Clear-Site-Data": '"storage"' } as const;

@@ -6,7 +6,7 @@ import { acceptInvitationForm } from "#shared/validation/auth-forms";
 import { MIN_PASSWORD_LENGTH } from "#shared/validation/limits";
 import { LOCALES, LOCALE_NATIVE_NAMES } from "#shared/i18n/config";
 import { invalid, parseWith, readForm } from "~/lib/forms.server";
-import { sessionCookie } from "~/lib/session-cookie.server";
+import { sessionCookie, CLEAR_DEVICE_COPIES } from "~/lib/session-cookie.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { SelectField, TextField } from "~/components/fields";
 import { LinkStateMessage } from "~/components/link-state";
@@ -30,7 +30,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.state !== "valid" || !result.sessionToken) {
     return { ok: false as const, state: result.state, errors: {}, values: {} };
   }
-  throw redirect(result.redirectTo ?? "/dashboard", { headers: { "Set-Cookie": sessionCookie(context, result.sessionToken) } });
+  throw redirect(result.redirectTo ?? "/dashboard", { headers: { "Set-Cookie": sessionCookie(context, result.sessionToken), ...CLEAR_DEVICE_COPIES } });
 }
 
 export default function AcceptInvitationPage() {

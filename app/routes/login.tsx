@@ -5,7 +5,7 @@ import { login } from "~/lib/auth.server";
 import { loginForm } from "#shared/validation/auth-forms";
 import { formError, invalid, parseWith, readForm } from "~/lib/forms.server";
 import { safeRedirectPath } from "~/lib/guards.server";
-import { sessionCookie } from "~/lib/session-cookie.server";
+import { sessionCookie, CLEAR_DEVICE_COPIES } from "~/lib/session-cookie.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormAlert, Notice, TextField } from "~/components/fields";
 import { pageMeta } from "~/lib/meta";
@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     return formError(result.reason === "throttled" ? "auth:login.throttled" : "auth:login.invalid", form, result.reason === "throttled" ? 429 : 400);
   }
-  throw redirect(safeRedirectPath(parsed.data.redirectTo), { headers: { "Set-Cookie": sessionCookie(context, result.token) } });
+  throw redirect(safeRedirectPath(parsed.data.redirectTo), { headers: { "Set-Cookie": sessionCookie(context, result.token), ...CLEAR_DEVICE_COPIES } });
 }
 
 export default function LoginPage() {

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { endSession } from "~/lib/auth.server";
 import { readForm } from "~/lib/forms.server";
-import { clearedSessionCookie } from "~/lib/session-cookie.server";
+import { clearedSessionCookie, CLEAR_DEVICE_COPIES } from "~/lib/session-cookie.server";
 
 export function loader() {
   throw redirect("/");
@@ -10,5 +10,5 @@ export function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   await readForm(request, context);
   if (context.auth) await endSession(context.services, context.auth, context.ip);
-  throw redirect("/login?reason=loggedOut", { headers: { "Set-Cookie": clearedSessionCookie(context) } });
+  throw redirect("/login?reason=loggedOut", { headers: { "Set-Cookie": clearedSessionCookie(context), ...CLEAR_DEVICE_COPIES } });
 }

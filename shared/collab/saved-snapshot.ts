@@ -46,9 +46,15 @@ export interface StoredState {
 
 /** How far the snapshot covers this client: its stored clock, and the local deletions not yet stored. */
 export function checkStored(snapshotBytes: Uint8Array, clientId: number, pending: PendingDeletions): StoredState {
+  const stored = readStored(snapshotBytes, pending);
+  return { clock: stored.clockOf(clientId), remaining: stored.remaining };
+}
+
+/** The stored clock of any client, and which of `pending` the snapshot does not cover yet. */
+export function readStored(snapshotBytes: Uint8Array, pending: PendingDeletions): { clockOf(client: number): number; remaining: PendingDeletions } {
   const snapshot = Y.decodeSnapshot(snapshotBytes) as unknown as { sv: Map<number, number>; ds: { clients: Map<number, DeleteRange[]> } };
   return {
-    clock: snapshot.sv.get(clientId) ?? 0,
+    clockOf: (client) => snapshot.sv.get(client) ?? 0,
     remaining: pending.filter((range) => !covered(snapshot.ds.clients, range)),
   };
 }
