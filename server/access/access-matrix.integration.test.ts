@@ -123,6 +123,12 @@ const getRoutes: Array<[string, () => string, Expectation]> = [
   ["unknown organisation", () => "/organisations/no-such-org", loggedIn(404)],
   ["unknown page", () => "/this/does/not/exist", all(404)],
   ["health", () => "/healthz", all(200)],
+  // Public by design: the page language's texts, the service worker and the app manifest
+  // carry no network's data (the canaries are checked on them like on every route).
+  ["translations (de)", () => "/translations/de.json", all(200)],
+  ["translations (unknown language)", () => "/translations/xx.json", all(404)],
+  ["service worker", () => "/sw.js", all(200)],
+  ["web app manifest", () => "/manifest.webmanifest", all(200)],
   ["admin overview", () => "/admin", adminOnly()],
   ["admin networks", () => "/admin/networks", adminOnly()],
   ["admin new network", () => "/admin/networks/new", adminOnly()],
