@@ -2,12 +2,10 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useRootData } from "~/root";
-import { useLiveNotifications } from "~/lib/live-notifications";
-import { formatNumber } from "~/lib/format";
 import { clearDeviceCopies } from "~/lib/device-copies";
 import { LanguageSwitcher } from "./language-switcher";
 import { CsrfInput } from "./csrf-input";
-import { NotificationsLink } from "./notifications-link";
+import { NotificationsLink, UnreadBadge } from "./notifications-link";
 
 /**
  * The header. On a wide screen everything is in one row. On a phone the brand and a "Menu"
@@ -75,21 +73,5 @@ export function AppHeader() {
         </div>
       </div>
     </header>
-  );
-}
-
-/** The unread count on the phone's menu button, so it is not hidden behind the menu. */
-function UnreadBadge({ fallbackUnread }: { fallbackUnread: number }) {
-  const { t, i18n } = useTranslation("notifications");
-  const live = useLiveNotifications();
-  const unread = live ? live.unread : fallbackUnread;
-  if (unread === 0) return null;
-  return (
-    <>
-      <span className="visually-hidden">{`, ${t("nav.unread", { count: unread })}`}</span>
-      <span className="notification-badge" aria-hidden="true">
-        {unread > 99 ? "99+" : formatNumber(unread, i18n.language)}
-      </span>
-    </>
   );
 }
