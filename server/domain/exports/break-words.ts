@@ -8,9 +8,9 @@
  * Which rules: the text's language, guessed from its common short words, else the export's.
  * Documents are written in German, Italian or English whatever the reader's interface says.
  */
-import deHyphen from "hyphen/de";
-import itHyphen from "hyphen/it";
-import enHyphen from "hyphen/en-gb";
+import deHyphen from "hyphen/de/index.js";
+import itHyphen from "hyphen/it/index.js";
+import enHyphen from "hyphen/en-gb/index.js";
 import type { Locale } from "#shared/i18n/config";
 
 const PATTERNS: Record<Locale, { hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string }> = {
