@@ -1,10 +1,14 @@
 /**
  * One Lighthouse run on one page, boiled down to what the report needs: category scores,
  * the metrics, and the audits that cost points with the elements or files behind them.
- * Every run gets a Chromium of its own, so no cache, cookie or service worker carries over.
+ * Every run gets a Chromium of its own, so no cache, cookie or service worker carries over;
+ * browser-tab.ts prepares the tab it audits.
  */
 import { launch } from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
+import puppeteer, { type Browser } from "puppeteer-core";
+import { prepareTab } from "./browser-tab";
+import type { Session } from "./login";
 import { CATEGORIES, CHROMIUM_FLAGS, CHROMIUM_PATH, type Category } from "./settings";
 
 type AuditResult = Result["audits"][string];
@@ -16,7 +20,9 @@ export interface Finding {
   id: string;
   title: string;
   displayValue: string | undefined;
-  /** Lighthouse's estimate of what fixing it would save on FCP + LCP + TBT, to rank opportunities. */
+  /** Lighthouse's estimate of what fixing it would save per metric (ms, CLS unitless). */
+  metricSavings: Record<string, number>;
+  /** The largest of those savings in ms, to rank opportunities. */
   savingsMs: number;
   savingsBytes: number;
   /** Up to three offending elements or files, one line each. */
@@ -64,22 +70,27 @@ export interface AuditRun {
 export class LighthouseRunError extends Error {}
 
 export interface AuditOptions {
-  cookie?: string;
+  /** Logged in: the cookies go both into the browser and into every request (extraHeaders). */
+  session?: Session;
   /** The path the page must still be on when Lighthouse is done; a redirect to /login means the cookie did not work. */
   expectPath: string;
 }
 
 export async function auditPage(url: string, options: AuditOptions): Promise<AuditRun> {
   const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS], logLevel: "silent" });
+  let browser: Browser | undefined;
   try {
+    // defaultViewport null: puppeteer would otherwise emulate 800x600 on the tab; the phone's screen is Lighthouse's to set.
+    browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}`, defaultViewport: null });
+    const tab = await prepareTab(browser, new URL(url).origin, options.session);
     // Default config: mobile form factor, Moto G Power screen, simulated slow 4G and 4x CPU slowdown.
-    const result = await lighthouse(url, {
-      port: chrome.port,
-      output: "html",
-      logLevel: "error",
+    const flags = {
+      output: "html" as const,
+      logLevel: "error" as const,
       onlyCategories: [...CATEGORIES],
-      ...(options.cookie ? { extraHeaders: { Cookie: options.cookie } } : {}),
-    }).catch((error: unknown) => {
+      ...(options.session ? { extraHeaders: { Cookie: options.session.cookieHeader } } : {}),
+    };
+    const result = await lighthouse(url, flags, undefined, tab).catch((error: unknown) => {
       throw new LighthouseRunError(`Lighthouse failed on ${url}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     });
     if (!result) throw new LighthouseRunError(`Lighthouse returned nothing for ${url}`);
@@ -90,6 +101,7 @@ export async function auditPage(url: string, options: AuditOptions): Promise<Aud
       const hint = finalPath === "/login" ? " (sent to the login page: the session cookie was not accepted)" : "";
       throw new Error(`${url} ended on ${lhr.finalDisplayedUrl}, not on ${options.expectPath}${hint}`);
     }
+    if (options.session) assertNothingRefused(lhr, url);
     return {
       finalUrl: lhr.finalDisplayedUrl,
       scores: categoryScores(lhr),
@@ -105,8 +117,20 @@ export async function auditPage(url: string, options: AuditOptions): Promise<Aud
       reportHtml: Array.isArray(result.report) ? result.report.join("\n") : result.report,
     };
   } finally {
+    await browser?.disconnect().catch(() => undefined);
     chrome.kill();
   }
+}
+
+/**
+ * A logged-in page can render and still be half logged out: a request or socket the browser
+ * sent without the session is refused, and the page measured is not the one people get.
+ */
+function assertNothingRefused(lhr: Result, url: string): void {
+  const logged = lhr.audits["errors-in-console"]?.details;
+  const items = logged?.type === "table" ? logged.items : [];
+  const refused = items.map((item) => item.description).find((text) => typeof text === "string" && /\b401\b|Authentication failed/i.test(text));
+  if (typeof refused === "string") throw new Error(`${url}: the browser was refused as not logged in: ${refused}`);
 }
 
 function categoryScores(lhr: Result): Record<Category, number> {
@@ -163,14 +187,15 @@ function performanceFindings(lhr: Result): Finding[] {
 }
 
 function toFinding(audit: AuditResult): Finding {
-  const saved = audit.metricSavings ?? {};
+  const metricSavings = Object.fromEntries(Object.entries(audit.metricSavings ?? {}).filter((entry): entry is [string, number] => typeof entry[1] === "number" && entry[1] > 0));
   const details = audit.details;
   const overall = details?.type === "opportunity" ? details.overallSavingsBytes : details?.type === "table" ? details.summary?.wastedBytes : undefined;
   return {
     id: audit.id,
     title: audit.title,
     displayValue: audit.displayValue,
-    savingsMs: (saved.FCP ?? 0) + (saved.LCP ?? 0) + (saved.TBT ?? 0),
+    metricSavings,
+    savingsMs: Math.max(0, ...["FCP", "LCP", "TBT", "INP"].map((metric) => metricSavings[metric] ?? 0)),
     savingsBytes: typeof overall === "number" ? overall : 0,
     offenders: details ? itemsOf(details).slice(0, 3).map(describeItem).filter((line) => line !== "") : [],
   };
@@ -203,9 +228,9 @@ function describeItem(item: Item): string {
   const source = item.source;
   const url = typeof item.url === "string" ? item.url : typeof source === "object" && source !== null && "url" in source ? String(source.url) : undefined;
   if (url) parts.push(shortUrl(url));
-  // Rows without an element or a file name themselves (main-thread work: "Script Evaluation").
+  // Rows named by text instead (a console error's message, main-thread work's "Script Evaluation").
   if (parts.length === 0) {
-    const label = item.groupLabel ?? Object.values(item).find((value) => typeof value === "string");
+    const label = item.description ?? item.groupLabel ?? Object.values(item).find((value) => typeof value === "string");
     if (typeof label === "string") parts.push(clip(label, 80));
   }
   for (const [key, value] of Object.entries(item)) {

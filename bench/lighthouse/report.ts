@@ -127,6 +127,11 @@ function accessibilityDetails(result: PageResult): string[] {
 
 const TOP_FINDINGS = 8;
 
+function savingsText(finding: Finding): string {
+  const parts = Object.entries(finding.metricSavings).map(([metric, value]) => (metric === "CLS" ? `CLS ${value.toFixed(3)}` : `${metric} ${value.toFixed(0)} ms`));
+  return parts.length > 0 ? `; est. savings ${parts.join(", ")}` : "";
+}
+
 /** Where the points go (metric by metric) and the largest opportunities, from the median run. */
 function performanceDetails(result: PageResult): string[] {
   const run = medianRun(result);
@@ -137,7 +142,7 @@ function performanceDetails(result: PageResult): string[] {
   return [
     `    points lost per metric (median run, ${run.scores.performance}): ${metricLine}`,
     ...run.findings.performance.slice(0, TOP_FINDINGS).flatMap((finding) => [
-      `    ${finding.id}: ${finding.title}${finding.displayValue ? ` (${finding.displayValue})` : ""}${finding.savingsMs > 0 ? `, est. saving ${finding.savingsMs.toFixed(0)} ms` : ""}`,
+      `    ${finding.id}: ${finding.title}${finding.displayValue ? ` (${finding.displayValue})` : ""}${savingsText(finding)}`,
       ...offenderLines(finding),
     ]),
   ];
@@ -147,5 +152,8 @@ function performanceDetails(result: PageResult): string[] {
 export function bestPracticeNotes(results: PageResult[]): string[] {
   return results
     .filter((result) => medianScore(result, "best-practices") < 100)
-    .map((result) => `best-practices ${score(medianScore(result, "best-practices"))} on ${result.spec.name}: ${medianRun(result).findings["best-practices"].map((f) => `${f.id} (${f.title})`).join("; ")}`);
+    .flatMap((result) => [
+      `best-practices ${score(medianScore(result, "best-practices"))} on ${result.spec.name} (no target):`,
+      ...medianRun(result).findings["best-practices"].flatMap((finding) => [`    ${finding.id}: ${finding.title}`, ...offenderLines(finding)]),
+    ]);
 }
