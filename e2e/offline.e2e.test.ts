@@ -11,7 +11,7 @@ import { demoNetworks } from "#db/seed/demo-data";
 import { demoWorkProgrammes } from "#db/seed/demo-work-programmes";
 import { deriveContent } from "#server/collab/derive";
 import { storedDoc } from "#server/testing/stored-document";
-import { closeSessions, DATABASE, logout, workProgrammePath } from "./support/app";
+import { closeSessions, DATABASE, logout, waitForHydration, workProgrammePath } from "./support/app";
 import { collectPageErrors } from "./support/browser";
 import { editorText, openEditor, waitForEditorStatus } from "./support/editor";
 import { eventually } from "./support/eventually";
@@ -103,6 +103,29 @@ describe(`offline editing (${DATABASE})`, () => {
       expect(jonas.errors).toEqual([]);
     } finally {
       await closeSessions(katrin, jonas);
+    }
+  });
+
+  it("keeps a work programme reached by a client-side navigation, whose page the browser never fetched", async () => {
+    const katrin = await app.openSession(KATRIN);
+    try {
+      const list = `/networks/${MECHATRONICS.slug}/work-programmes`;
+      await katrin.page.goto(list);
+      await waitForHydration(katrin.page);
+      await katrin.page.waitForFunction(() => navigator.serviceWorker?.controller != null);
+      await katrin.page.locator(`main a[href="${PATH}"]`).first().click();
+      await katrin.page.waitForURL((url) => url.pathname === PATH);
+      await katrin.page.locator(".ProseMirror").waitFor();
+      await waitForEditorStatus(katrin, "live");
+      await waitUntilKeptOffline(katrin.page);
+
+      await katrin.context.setOffline(true);
+      await katrin.page.reload();
+      await katrin.page.locator(".ProseMirror").waitFor();
+      await eventually(async () => (await editorText(katrin.page)).includes("Ziele"), "the text, offline");
+    } finally {
+      await katrin.context.setOffline(false);
+      await closeSessions(katrin);
     }
   });
 

@@ -71,18 +71,23 @@ self.addEventListener("fetch", (event) => {
   if (isPage) event.respondWith(networkFirst(request));
 });
 
-/* The page lists what it loaded before this worker controlled it, to be kept too. */
+/*
+ * The page hands over what it loaded before this worker controlled it (`urls`, kept if they
+ * are shell files) and the page itself (`page`, fetched and kept like any page), e.g. an
+ * editor page reached by a client-side navigation, whose HTML the browser never fetched.
+ */
 self.addEventListener("message", (event) => {
   const data = event.data;
-  if (!data || data.type !== "keep" || !Array.isArray(data.urls)) return;
+  if (!data || data.type !== "keep") return;
+  const urls = Array.isArray(data.urls) ? data.urls.slice(0, 200) : [];
   event.waitUntil(
     (async () => {
-      for (const href of data.urls.slice(0, 200)) {
+      for (const href of [...urls, ...(typeof data.page === "string" ? [data.page] : [])]) {
         try {
           const url = new URL(href, self.location.origin);
           if (url.origin !== self.location.origin || NEVER_KEPT.test(url.pathname)) continue;
           if (isShell(url)) await cacheFirst(new Request(url));
-          else if (data.page === href) await networkFirst(new Request(url, { credentials: "same-origin" }));
+          else if (href === data.page) await networkFirst(new Request(url, { credentials: "same-origin" }));
         } catch {
           // Offline or gone: the next visit fills it in.
         }

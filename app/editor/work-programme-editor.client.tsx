@@ -26,7 +26,7 @@ import { flushBrowserSelection } from "./flush-browser-selection";
 import { BrowserSelectionFirst } from "./browser-selection-first";
 import { StructuredParts, type NetworkOrganisation } from "./structured-parts.client";
 import { RestoreNotice } from "./restore-notice.client";
-import { keepOnDevice } from "~/lib/device-copies";
+import { keepPageOnDevice } from "~/lib/device-copies";
 
 export interface WorkProgrammeEditorProps {
   docName: string;
@@ -63,7 +63,7 @@ export default function WorkProgrammeEditor(props: WorkProgrammeEditorProps) {
   const { session, snapshot } = useCollabSession(props.docName, collabUser, reloadRights);
   // This page (reached by a client-side navigation, its HTML never fetched) is kept too, so
   // it opens again with no connection; the worker fetches and stores it.
-  useEffect(() => keepOnDevice([], window.location.href), [props.docName]);
+  useEffect(() => keepPageOnDevice(window.location.href), [props.docName]);
   if (!session) {
     return (
       <p className="wp-loading" role="status">

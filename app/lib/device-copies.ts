@@ -11,6 +11,7 @@ export async function startOfflineShell(): Promise<void> {
   try {
     // "none": the worker's own file is always checked with the server, never an old copy.
     await navigator.serviceWorker.register("/sw.js", { scope: "/", updateViaCache: "none" });
+    const registration = await navigator.serviceWorker.ready;
     // What was fetched before the worker took control never passed through it: list it, once
     // the worker is ready and again when it takes over this page (a first visit).
     const handOver = () => {
@@ -18,10 +19,9 @@ export async function startOfflineShell(): Promise<void> {
         .getEntriesByType("resource")
         .map((entry) => entry.name)
         .filter((name) => name.startsWith(window.location.origin));
-      const worker = navigator.serviceWorker.controller ?? registration?.active;
-      worker?.postMessage({ type: "keep", page: window.location.href, urls: [window.location.href, ...urls] });
+      const worker = navigator.serviceWorker.controller ?? registration.active;
+      worker?.postMessage({ type: "keep", page: window.location.href, urls });
     };
-    const registration = await navigator.serviceWorker.ready;
     handOver();
     navigator.serviceWorker.addEventListener("controllerchange", handOver, { once: true });
   } catch (error) {
@@ -30,12 +30,15 @@ export async function startOfflineShell(): Promise<void> {
   }
 }
 
-/** Hands the worker one more address to keep (a lazily loaded chunk, the page after a client-side navigation). */
-export function keepOnDevice(urls: string[], page?: string): void {
-  navigator.serviceWorker?.controller?.postMessage({ type: "keep", page, urls });
+/** Asks the worker to keep this page (reached by a client-side navigation, its HTML never fetched). */
+export function keepPageOnDevice(page: string): void {
+  navigator.serviceWorker?.controller?.postMessage({ type: "keep", page });
 }
 
-/** Removes every copy this device keeps: caches, document databases, the worker. */
+/**
+ * Removes the caches and document databases this device keeps. The worker itself goes with
+ * the server's Clear-Site-Data on logout; it keeps nothing once its caches are gone.
+ */
 export async function clearDeviceCopies(): Promise<void> {
   const work: Array<Promise<unknown>> = [];
   if ("caches" in window) work.push(caches.keys().then((keys) => Promise.all(keys.map((key) => caches.delete(key)))));

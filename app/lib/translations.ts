@@ -9,7 +9,7 @@ export function hasTranslations(i18n: I18n, locale: string): boolean {
   return CLIENT_NAMESPACES.every((ns) => i18n.hasResourceBundle(locale, ns));
 }
 
-export async function fetchTranslations(href: string): Promise<Record<string, Record<string, unknown>>> {
+async function fetchTranslations(href: string): Promise<Record<string, Record<string, unknown>>> {
   const response = await fetch(href, { credentials: "same-origin" });
   if (!response.ok) throw new Error(`translations: ${response.status} for ${href}`);
   return (await response.json()) as Record<string, Record<string, unknown>>;
