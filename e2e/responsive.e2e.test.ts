@@ -13,6 +13,7 @@ import { isPageRoute, readRemixManifest } from "../scripts/lib/route-javascript.
 import { DATABASE, demoAccount, waitForHydration, waitForIdle } from "./support/app";
 import { createNamedVersion } from "#server/domain/versions/versions";
 import { postFinding } from "#server/domain/commons/findings";
+import { findingInput } from "#server/testing/factories";
 import { loadActor } from "#server/domain/auth/actor";
 import { docNameOf, RECOMMENDATION_DOC_TYPE, WORK_PROGRAMME_DOC_TYPE } from "#shared/collab/doc-names";
 import { axeViolations, formatViolations } from "./support/axe";
@@ -35,18 +36,11 @@ beforeAll(async () => {
   for (const docName of [docNameOf(WORK_PROGRAMME_DOC_TYPE, "demo-wp-mechatronics"), docNameOf(RECOMMENDATION_DOC_TYPE, "demo-rec-01")]) {
     await createNamedVersion(services, app.server.server.collab, { docName, name: "Layout check", userId: member.id });
   }
-  const finding = await postFinding(services, await loadActor(services.db, member.id), {
-    networkId: member.memberships[0]!.networkId,
-    title: "A finding of the member",
-    body: "Written by the member, so its edit page is theirs to open.",
-    actionAreas: ["cooperation"],
-    occupationalFields: [],
-    themes: [],
-    country: "both",
-    goodPractices: [],
-    findings: [],
-    webLinks: [],
-  });
+  const finding = await postFinding(
+    services,
+    await loadActor(services.db, member.id),
+    findingInput(member.memberships[0]!.networkId, { title: "A finding of the member", body: "Written by the member, so its edit page is theirs to open." }),
+  );
   if (!finding.ok) throw new Error("finding not posted");
   memberFinding = `/network-of-networks/findings/${finding.id}`;
 });

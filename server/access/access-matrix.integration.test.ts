@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient, type TestResponse } from "#server/testing/http-client";
-import { buildNetwork, buildOrganisation, buildRecommendation, buildUser } from "#server/testing/factories";
+import { buildNetwork, buildOrganisation, buildRecommendation, buildUser, findingInput } from "#server/testing/factories";
 import { addOrganisationToNetwork } from "#db/queries/networks";
 import { loadActor } from "#server/domain/auth/actor";
 import { postFinding } from "#server/domain/commons/findings";
@@ -67,18 +67,11 @@ beforeAll(async () => {
   const db = server.services.db;
   const memberA = await loadActor(db, users.memberA.id);
   const moderator = await loadActor(db, users.moderator.id);
-  const finding = await postFinding(server.services, memberA, {
-    networkId: netA.id,
-    title: "Matrix finding of network A",
-    body: "Posted on behalf of A, readable by everyone in the commons.",
-    actionAreas: ["cooperation"],
-    occupationalFields: [],
-    themes: [],
-    country: "both",
-    goodPractices: [],
-    findings: [],
-    webLinks: [],
-  });
+  const finding = await postFinding(
+    server.services,
+    memberA,
+    findingInput(netA.id, { title: "Matrix finding of network A", body: "Posted on behalf of A, readable by everyone in the commons." }),
+  );
   const entry = { summary: "Matrix entry", occupationalField: null, country: "DE" as const, partners: "", themeCluster: null, link: null };
   const published = await proposeGoodPractice(server.services, memberA, { ...entry, title: "Matrix published entry" });
   const proposal = await proposeGoodPractice(server.services, memberA, { ...entry, title: "Matrix proposal of memberA" });

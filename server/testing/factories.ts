@@ -14,6 +14,7 @@ import { upsertMembership } from "#db/queries/memberships";
 import { insertWorkProgramme } from "#db/queries/work-programmes";
 import { insertRecommendation } from "#db/queries/recommendations";
 import type { RecommendationStage } from "#shared/policy";
+import type { FindingInput } from "../domain/commons/findings";
 import { hashPassword } from "../domain/auth/passwords";
 import { nowIso } from "#shared/time";
 
@@ -132,4 +133,21 @@ export async function buildRecommendation(
     answered_at: stage === "answered" ? at : null,
   });
   return { id, docName: `recommendation.${id}` };
+}
+
+/** A valid finding posted on behalf of `networkId`: no taxonomy beyond one action area, no evidence. */
+export function findingInput(networkId: string, overrides: Partial<FindingInput> = {}): FindingInput {
+  return {
+    networkId,
+    title: uniq("Finding"),
+    body: "A finding written for a test.",
+    actionAreas: ["cooperation"],
+    occupationalFields: [],
+    themes: [],
+    country: "both",
+    goodPractices: [],
+    findings: [],
+    webLinks: [],
+    ...overrides,
+  };
 }
