@@ -1,12 +1,14 @@
 // `npm test`'s JavaScript budget: for every page of the production build, the gzipped
 // JavaScript it makes the browser load (scripts/lib/route-javascript.mjs), against
-//   120 KiB for pages that do not edit,
-//   250 KiB for pages with the co-editing editor (its libraries load only there).
+//   120 KB (120,000 bytes) for pages that do not edit,
+//   250 KB for pages with the co-editing editor (its libraries load only there).
+// KB as the issue wrote it, 1000 bytes: the stricter reading of the figure.
 // Prints every page's figure; exits 1 on a breach. Builds first when build/ is stale.
-// The editor pages are not yet within their 250 KiB target: until they are, they are held
-// to EDITOR_CEILING (today's figure plus a little), so they cannot grow unnoticed; the
-// report says how far off the target they are. Translations travel as JSON, not JavaScript
-// (app/lib/translations.server.ts); their size is reported beside the budget.
+// The editor pages are not within their 250 KB target, and cannot be on this stack: the
+// libraries alone come to about 242 KiB before any code of ours (decision 0016 has the
+// sums). They are held to EDITOR_CEILING (today's figure plus a little), so they cannot grow
+// unnoticed; the report says how far off the target they are. Translations travel as JSON,
+// not JavaScript (app/lib/translations.server.ts); their size is reported beside the budget.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -15,9 +17,10 @@ import { BUILD_DIR, buildIsStale } from "./build-freshness.mjs";
 import { isPageRoute, javascriptPerRoute } from "./lib/route-javascript.mjs";
 
 const KIB = 1024;
-export const PAGE_BUDGET = 120 * KIB;
-export const EDITOR_TARGET = 250 * KIB;
-export const EDITOR_CEILING = 315 * KIB;
+const KB = 1000;
+export const PAGE_BUDGET = 120 * KB;
+export const EDITOR_TARGET = 250 * KB;
+export const EDITOR_CEILING = 295 * KB;
 /** Pages that co-edit a document in the browser. */
 export const EDITOR_ROUTES = new Set(["routes/networks.$slug_.work-programmes.$id", "routes/network-of-networks_.recommendations.$id"]);
 
@@ -42,11 +45,12 @@ async function main() {
   const assetsDir = path.join(BUILD_DIR, "client/assets");
   const rows = checkBudgets(assetsDir);
   const kib = (n) => `${(n / KIB).toFixed(1)} KiB`;
+  const kb = (n) => `${(n / KB).toFixed(1)} KB`;
   console.log(`Gzipped JavaScript per page (${rows.length} pages):`);
   for (const r of rows) {
     const mark = r.ok ? "ok  " : "OVER";
-    const note = r.editor ? ` (editor; target ${kib(EDITOR_TARGET)}${r.bytes > EDITOR_TARGET ? `, ${kib(r.bytes - EDITOR_TARGET)} above it` : ""})` : "";
-    console.log(`  ${mark} ${kib(r.bytes).padStart(10)} of ${kib(r.limit).padStart(10)}  ${r.routePath}${note}`);
+    const note = r.editor ? ` (editor; target ${kb(EDITOR_TARGET)}${r.bytes > EDITOR_TARGET ? `, ${kb(r.bytes - EDITOR_TARGET)} above it` : ""})` : "";
+    console.log(`  ${mark} ${kb(r.bytes).padStart(9)} (${kib(r.bytes).padStart(10)}) of ${kb(r.limit).padStart(8)}  ${r.routePath}${note}`);
   }
   for (const locale of ["de", "it", "en"]) console.log(`  translations ${locale}.json (JSON, not counted above): ${kib(translationsSize(locale))}`);
   const over = rows.filter((r) => !r.ok);

@@ -42,6 +42,11 @@ export const BrowserSelectionFirst = Extension.create({
   name: "browserSelectionFirst",
 
   dispatchTransaction({ transaction, next }) {
+    // No view yet (plugins dispatch while ProseMirror builds it) or no more: no DOM to read.
+    if (this.editor.isDestroyed) {
+      next(transaction);
+      return;
+    }
     const view = this.editor.view;
     // A transaction built on an older document is the sender's business (y-tiptap retries).
     if (!carriesOnlyMetadata(transaction) || transaction.before !== view.state.doc) {

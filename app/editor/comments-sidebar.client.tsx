@@ -13,7 +13,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { Editor } from "@tiptap/react";
+import type { Editor } from "@tiptap/core";
 import { useRootData } from "~/root";
 import { mentionedIds, type MentionCandidate } from "./comment-mentions";
 import { decodePassage, passageOf, setHighlights, threadRanges, type AnchoredThread, type CommentsBridge, type Passage, type PassageRange } from "./comment-highlights.client";

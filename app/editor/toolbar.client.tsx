@@ -5,7 +5,7 @@
  */
 import { useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useEditorState, type Editor } from "@tiptap/react";
+import { useEditorSnapshot, type Editor } from "./tiptap-react.client";
 import { isAllowedLinkUrl } from "#shared/editor/extensions";
 
 export interface ToolbarButton {
@@ -34,25 +34,22 @@ export function Toolbar({
   const [focusIndex, setFocusIndex] = useState(0);
   const buttonsRef = useRef<Array<HTMLButtonElement | null>>([]);
 
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      paragraph: e.isActive("paragraph"),
-      h1: e.isActive("heading", { level: 1 }),
-      h2: e.isActive("heading", { level: 2 }),
-      h3: e.isActive("heading", { level: 3 }),
-      bold: e.isActive("bold"),
-      italic: e.isActive("italic"),
-      underline: e.isActive("underline"),
-      bulletList: e.isActive("bulletList"),
-      orderedList: e.isActive("orderedList"),
-      blockquote: e.isActive("blockquote"),
-      link: e.isActive("link"),
-      inTable: e.isActive("table"),
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
-    }),
-  });
+  const state = useEditorSnapshot(editor, (e) => ({
+    paragraph: e.isActive("paragraph"),
+    h1: e.isActive("heading", { level: 1 }),
+    h2: e.isActive("heading", { level: 2 }),
+    h3: e.isActive("heading", { level: 3 }),
+    bold: e.isActive("bold"),
+    italic: e.isActive("italic"),
+    underline: e.isActive("underline"),
+    bulletList: e.isActive("bulletList"),
+    orderedList: e.isActive("orderedList"),
+    blockquote: e.isActive("blockquote"),
+    link: e.isActive("link"),
+    inTable: e.isActive("table"),
+    canUndo: e.can().undo(),
+    canRedo: e.can().redo(),
+  }));
 
   const chain = () => editor.chain().focus();
 

@@ -9,7 +9,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useNavigate } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EditorContent, useEditor } from "@tiptap/react";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { editorExtensions } from "#shared/editor/extensions";
@@ -27,6 +26,7 @@ import { BrowserSelectionFirst } from "./browser-selection-first";
 import { StructuredParts, type NetworkOrganisation } from "./structured-parts.client";
 import { RestoreNotice } from "./restore-notice.client";
 import { keepPageOnDevice } from "~/lib/device-copies";
+import { useTiptapEditor } from "./tiptap-react.client";
 
 export interface WorkProgrammeEditorProps {
   docName: string;
@@ -118,13 +118,11 @@ function EditorBody({
     [doc, provider, readOnlyUser, user.id, user.name, user.colour, commentsBridge],
   );
 
-  const editor = useEditor(
+  // Created in an effect, not during render: binding the Y.Doc emits events that update state.
+  const { editor, mountRef } = useTiptapEditor(
     {
       // The page's CSP refuses injected <style> tags; the editor's CSS is in app.css.
       injectCSS: false,
-      // Created in an effect, not during render: binding the Y.Doc emits events that update state.
-      immediatelyRender: false,
-      shouldRerenderOnTransaction: false,
       // Always "editable" for ProseMirror so there is a caret to select with; ReadOnlyText
       // refuses every change while the person may only read.
       editable: true,
@@ -147,7 +145,11 @@ function EditorBody({
   // A collaborator's change must not undo a caret move the editor has not read yet.
   useEffect(() => {
     if (!editor) return;
-    return session.gate.beforeRemoteChange(() => flushBrowserSelection(editor.view));
+    // The editor may be gone by the time a change arrives (it is destroyed before this
+    // subscription ends when the page is left).
+    return session.gate.beforeRemoteChange(() => {
+      if (!editor.isDestroyed) flushBrowserSelection(editor.view);
+    });
   }, [editor, session.gate]);
 
   // Read-only only changes attributes (aria-readonly, inputmode); ask ProseMirror to re-read them.
@@ -198,7 +200,7 @@ function EditorBody({
               {linkError}
             </p>
           ) : null}
-          <EditorContent editor={editor} className={editable ? "wp-editor__frame" : "wp-editor__frame wp-editor__frame--readonly"} />
+          <div ref={mountRef} className={editable ? "wp-editor__frame" : "wp-editor__frame wp-editor__frame--readonly"} />
         </section>
         {editor ? (
           <CommentsSidebar editor={editor} bridge={commentsBridge} url={commentsUrl} docName={docName} docReady={everLive.current} editable={editable} />

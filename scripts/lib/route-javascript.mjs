@@ -32,7 +32,11 @@ export function reachableChunks(assetsDir, start) {
 
 const gzipCache = new Map();
 export function gzipSize(file) {
-  if (!gzipCache.has(file)) gzipCache.set(file, zlib.gzipSync(fs.readFileSync(file), { level: zlib.constants.Z_DEFAULT_COMPRESSION }).length);
+  if (!gzipCache.has(file)) {
+    const twin = `${file}.gz`;
+    const size = fs.existsSync(twin) ? fs.statSync(twin).size : zlib.gzipSync(fs.readFileSync(file), { level: zlib.constants.Z_DEFAULT_COMPRESSION }).length;
+    gzipCache.set(file, size);
+  }
   return gzipCache.get(file);
 }
 

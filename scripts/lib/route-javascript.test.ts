@@ -49,6 +49,18 @@ describe("JavaScript per page of a build", () => {
     expect(login?.path).toBe("/login");
   });
 
+  it("counts a chunk's precompressed .gz twin, the bytes the server sends, where the build wrote one", async () => {
+    const twinDir = fs.mkdtempSync(path.join(os.tmpdir(), "js-budget-twin-"));
+    try {
+      for (const name of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, name), path.join(twinDir, name));
+      fs.writeFileSync(path.join(twinDir, "lazy-dep.js.gz"), Buffer.alloc(100));
+      const login = javascriptPerRoute(twinDir).get("routes/login");
+      expect(login?.bytes).toBe(sizes.entry + sizes.shared + sizes.root + sizes.login + sizes.lazy + 100);
+    } finally {
+      fs.rmSync(twinDir, { recursive: true, force: true });
+    }
+  });
+
   it("does not count chunks other pages load", () => {
     const dashboard = javascriptPerRoute(dir).get("routes/dashboard");
     expect(dashboard?.bytes).toBe(sizes.entry + sizes.shared + sizes.root + sizes.dashboard);

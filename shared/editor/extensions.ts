@@ -8,8 +8,25 @@
  * relative paths, other schemes) is refused when set, typed, pasted or parsed from HTML.
  */
 import type { AnyExtension } from "@tiptap/core";
-import StarterKit from "@tiptap/starter-kit";
-import { TableKit } from "@tiptap/extension-table";
+import { Blockquote } from "@tiptap/extension-blockquote";
+import { Bold } from "@tiptap/extension-bold";
+import { Document } from "@tiptap/extension-document";
+import { HardBreak } from "@tiptap/extension-hard-break";
+import { Heading } from "@tiptap/extension-heading";
+import { HorizontalRule } from "@tiptap/extension-horizontal-rule";
+import { Italic } from "@tiptap/extension-italic";
+import { Link } from "@tiptap/extension-link";
+import { BulletList } from "@tiptap/extension-list/bullet-list";
+import { ListItem } from "@tiptap/extension-list/item";
+import { ListKeymap } from "@tiptap/extension-list/keymap";
+import { OrderedList } from "@tiptap/extension-list/ordered-list";
+import { Paragraph } from "@tiptap/extension-paragraph";
+import { Strike } from "@tiptap/extension-strike";
+import { Text } from "@tiptap/extension-text";
+import { Underline } from "@tiptap/extension-underline";
+import { Dropcursor } from "@tiptap/extensions/drop-cursor";
+import { Gapcursor } from "@tiptap/extensions/gap-cursor";
+import { TableKit } from "@tiptap/extension-table/kit";
 
 export const ALLOWED_LINK_PROTOCOLS = ["http:", "https:", "mailto:"] as const;
 
@@ -30,30 +47,46 @@ export function isAllowedLinkUrl(value: string | null | undefined): boolean {
   return url.hostname.length > 0;
 }
 
+/**
+ * Each extension is named here, not taken from StarterKit: the starter kit imports every
+ * extension it knows (code blocks, undo history, task lists…) even when they are switched
+ * off, and the editor page's JavaScript budget cannot carry them (decision 0016). What is
+ * left out: undo/redo (Collaboration brings its own, which only undoes one's own changes);
+ * code and code blocks (not part of a work programme); the trailing paragraph (appending
+ * it runs on every client at once, duplicating it, and on read-only clients, whose edits
+ * the server drops; the gap cursor gets past a final table). The order is StarterKit's, so
+ * the schema is the one documents were written with (extensions.test.ts pins it).
+ */
 export function editorExtensions(): AnyExtension[] {
   return [
-    StarterKit.configure({
-      // Collaboration brings its own undo/redo that only undoes one's own changes.
-      undoRedo: false,
-      heading: { levels: [1, 2, 3] },
-      // Code is not part of a work programme; keep the schema small.
-      code: false,
-      codeBlock: false,
-      // Appending a trailing paragraph runs on every client at once (duplicates) and on
-      // read-only clients (edits the server drops); the gap cursor gets past a final table.
-      trailingNode: false,
-      link: {
-        openOnClick: false,
-        autolink: true,
-        linkOnPaste: true,
-        defaultProtocol: "https",
-        protocols: [],
-        isAllowedUri: (url) => isAllowedLinkUrl(url),
-        // Only addresses typed with their scheme become links; bare "www.…" stays text.
-        shouldAutoLink: (url) => isAllowedLinkUrl(url),
-        HTMLAttributes: { target: "_blank", rel: "noopener noreferrer nofollow", class: null },
-      },
+    Bold,
+    Blockquote,
+    BulletList,
+    Document,
+    Dropcursor,
+    Gapcursor,
+    HardBreak,
+    Heading.configure({ levels: [1, 2, 3] }),
+    HorizontalRule,
+    Italic,
+    ListItem,
+    ListKeymap,
+    Link.configure({
+      openOnClick: false,
+      autolink: true,
+      linkOnPaste: true,
+      defaultProtocol: "https",
+      protocols: [],
+      isAllowedUri: (url) => isAllowedLinkUrl(url),
+      // Only addresses typed with their scheme become links; bare "www.…" stays text.
+      shouldAutoLink: (url) => isAllowedLinkUrl(url),
+      HTMLAttributes: { target: "_blank", rel: "noopener noreferrer nofollow", class: null },
     }),
+    OrderedList,
+    Paragraph,
+    Strike,
+    Text,
+    Underline,
     TableKit.configure({ table: { resizable: false } }),
   ];
 }
