@@ -5,6 +5,15 @@ import type { SaveTracker, UnsentEdits } from "./save-state";
 
 /** Where the record of edits not yet confirmed by the server lives in the copy's "custom" store. */
 const UNSENT_KEY = "unsent";
+/** IndexedDB can stall (a blocked upgrade in another tab): the editor then opens without the copy. */
+const LOAD_PATIENCE_MS = 3000;
+
+/** `promise`, or nothing once `ms` have passed. */
+function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const givenUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([promise, givenUp]).finally(() => clearTimeout(timer));
+}
 
 /**
  * The document's copy in this browser's IndexedDB (y-indexeddb), so edits survive a reload,
@@ -20,6 +29,12 @@ export class DeviceCopy {
   private confirmed = 0;
   private checkScheduled = false;
   private earlierRead: Promise<void> = Promise.resolve();
+  /**
+   * Settles once the copy kept on this device is in the document (or there is none, or it
+   * cannot be read): the editor waits for it, so an offline page never shows, and lets
+   * people type into, an empty document that the device's copy then fills in.
+   */
+  readonly loaded: Promise<void>;
 
   constructor(
     docName: string,
@@ -27,6 +42,7 @@ export class DeviceCopy {
     private readonly tracker: SaveTracker,
     private readonly changed: () => void,
   ) {
+    this.loaded = Promise.resolve();
     if (typeof indexedDB === "undefined") return;
     try {
       const persistence = new IndexeddbPersistence(`${DEVICE_DB_PREFIX}${docName}`, doc);
@@ -40,6 +56,7 @@ export class DeviceCopy {
           this.changed();
         })
         .catch(() => this.changed());
+      this.loaded = settledWithin(this.earlierRead, LOAD_PATIENCE_MS);
     } catch {
       this.available = false;
     }

@@ -204,7 +204,10 @@ export function useCollabSession(docName: string, user: CollabUser, onAccessChan
       if (navigator.onLine) provider.connect();
       publish();
     }, 0);
-    setSession({ doc, provider, gate });
+    // The editor opens on the device's copy, not on an empty document that the copy fills in.
+    void device.loaded.then(() => {
+      if (!disposed) setSession({ doc, provider, gate });
+    });
     publish();
 
     return () => {
