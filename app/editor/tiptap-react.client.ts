@@ -70,7 +70,7 @@ export function useEditorSnapshot<T extends Record<string, boolean | number | st
 }
 
 /** Whether two flat records hold the same values under the same keys. */
-export function sameValues(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+function sameValues(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
 }

@@ -118,11 +118,14 @@ export function useCollabSession(docName: string, user: CollabUser, onAccessChan
     // The editor opens once the device's copy is read and the server's copy is in, or once
     // there is no server copy to wait for (offline, ended) or FIRST_TEXT_PATIENCE_MS passed.
     let deviceRead = false;
+    let editorOpen = false;
     let opensOnDevice: number | undefined;
+    // Called on every publish (every keystroke publishes): once open, nothing to do.
     const openEditor = () => {
-      if (disposed || !deviceRead) return;
+      if (disposed || !deviceRead || editorOpen) return;
+      editorOpen = true;
       window.clearTimeout(opensOnDevice);
-      setSession((current) => current ?? { doc, provider, gate });
+      setSession({ doc, provider, gate });
     };
     const publish = () => {
       if (scheduled) return;

@@ -51,7 +51,6 @@ export interface EditorLabels {
 }
 
 export default function WorkProgrammeEditor(props: WorkProgrammeEditorProps) {
-  const { t } = useTranslation("workprogramme");
   const collabUser = useMemo(
     () => ({ id: props.user.id, name: props.user.name, colour: props.user.colour, readOnly: !props.canEdit }),
     [props.user.id, props.user.name, props.user.colour, props.canEdit],
@@ -64,13 +63,7 @@ export default function WorkProgrammeEditor(props: WorkProgrammeEditorProps) {
   // This page (reached by a client-side navigation, its HTML never fetched) is kept too, so
   // it opens again with no connection; the worker fetches and stores it.
   useEffect(() => keepPageOnDevice(window.location.href), [props.docName]);
-  if (!session) {
-    return (
-      <p className="wp-loading" role="status">
-        {t("page.loading")}
-      </p>
-    );
-  }
+  if (!session) return <EditorLoading />;
   return <EditorBody key={session.doc.guid} {...props} session={session} snapshot={snapshot} readOnlyUser={collabUser.readOnly} />;
 }
 
@@ -171,11 +164,7 @@ function EditorBody({
   // 0.38 on a phone).
   return (
     <>
-      {editor ? null : (
-        <p className="wp-loading" role="status">
-          {t("page.loading")}
-        </p>
-      )}
+      {editor ? null : <EditorLoading />}
       <div className="wp-editor" hidden={!editor}>
         <div className="wp-editor__bar">
           <StatusLine snapshot={snapshot} canEdit={canEdit} />
@@ -219,6 +208,16 @@ function EditorBody({
         {textOnly ? null : <StructuredParts doc={doc} editable={editable} organisations={organisations} locale={locale} />}
       </div>
     </>
+  );
+}
+
+/** Shown until the document session, and then tiptap's text, exist. */
+function EditorLoading() {
+  const { t } = useTranslation("workprogramme");
+  return (
+    <p className="wp-loading" role="status">
+      {t("page.loading")}
+    </p>
   );
 }
 
