@@ -11,6 +11,7 @@ import { BUILD_DIR } from "./settings";
 
 export interface AppServer {
   origin: string;
+  pid: number;
   dataDir: string;
   /** Everything the server printed, for error messages. */
   output(): string;
@@ -19,11 +20,12 @@ export interface AppServer {
 
 const READY_TIMEOUT_MS = 60_000;
 
-export async function startAppServer(): Promise<AppServer> {
+export async function startAppServer(options: { cpuProfileDir?: string | undefined } = {}): Promise<AppServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ca-lighthouse-data-"));
-  const child = spawn(process.execPath, [path.join(BUILD_DIR, "platform-server.js")], {
+  const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(BUILD_DIR, "platform-server.js")], {
     env: cleanEnv({
       NODE_ENV: "production",
       BUILD_DIR,
@@ -81,5 +83,5 @@ export async function startAppServer(): Promise<AppServer> {
     await stop();
     throw new Error(`the server started without seeding the demo (expected "[db] empty database: demo seeded" in its log):\n${output}`);
   }
-  return { origin, dataDir, output: () => output, stop };
+  return { origin, pid: child.pid ?? 0, dataDir, output: () => output, stop };
 }
