@@ -35,7 +35,7 @@ const progress = (message: string) => console.log(`[bench:pages] ${message}`);
 async function startHello(): Promise<{ origin: string; pid: number; stop(): void }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(path.dirname(fileURLToPath(import.meta.url)), "hello-server.mjs")], {
-    env: { PORT: String(port) },
+    env: { PORT: String(port), NODE_ENV: "production" },
     stdio: "ignore",
   });
   process.on("exit", () => child.kill("SIGKILL"));
