@@ -8,7 +8,7 @@ declare module "@remix-run/node" {
   }
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     remix({
       // BUILD_DIR lets parallel checkouts/tests build side by side without wiping each other.
@@ -76,7 +76,9 @@ export default defineConfig({
     // terser with two passes: about 4 % less gzipped JavaScript than esbuild's minifier on every
     // page, which is what keeps pages that do not edit within the 120 KiB budget
     // (scripts/js-budget.mjs, decision 0016).
-    minify: "terser",
+    // The server's code is not downloaded: left readable, its CPU profiles and stack traces
+    // name our functions (bench:pages, docs/decisions/0017).
+    minify: isSsrBuild ? false : "terser",
     terserOptions: { compress: { passes: 2 }, format: { comments: false } },
   },
-});
+}));

@@ -5,10 +5,11 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { createI18n, fixedT } from "#shared/i18n/instance";
+import { fixedT, i18nFor } from "#shared/i18n/instance";
 import { isLocale, DEFAULT_LOCALE } from "#shared/i18n/config";
 import { NonceProvider } from "./lib/nonce";
 import { setTranslator } from "./lib/translator";
+import { serverTiming } from "./lib/server-timing.server";
 
 setTranslator((locale) => fixedT(isLocale(locale) ? locale : DEFAULT_LOCALE));
 
@@ -21,7 +22,9 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const i18n = createI18n(loadContext.locale);
+  const loadersEndAt = performance.now();
+  const routeId = remixContext.staticHandlerContext.matches.at(-1)?.route.id;
+  const i18n = i18nFor(loadContext.locale);
   const nonce = loadContext.cspNonce;
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   responseHeaders.set("Content-Language", loadContext.locale);
@@ -40,6 +43,7 @@ export default function handleRequest(
         [readyEvent]() {
           shellRendered = true;
           const body = new PassThrough();
+          responseHeaders.set("Server-Timing", serverTiming(loadContext.timing, { loadersEndAt, renderEndAt: performance.now() }, routeId));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
@@ -57,6 +61,16 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** Data requests (`.data`, client navigations) get their Server-Timing too; several routes answer one, so no route is named. */
+export function handleDataRequest(response: Response, { context }: { context: AppLoadContext }) {
+  try {
+    response.headers.set("Server-Timing", serverTiming(context.timing, { loadersEndAt: performance.now() }, undefined));
+  } catch {
+    // A response with immutable headers (Response.redirect) goes out without timing.
+  }
+  return response;
 }
 
 /** Logged on the server; the user sees the translated 500 page, never the error. */

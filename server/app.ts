@@ -8,7 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import express from "express";
 import compression from "compression";
-import { staticAssets } from "./static-assets";
+import { missingFiles, staticAssets } from "./static-assets";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import type { Services } from "./services";
@@ -53,11 +53,17 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
   const httpServer = http.createServer(app);
   app.disable("x-powered-by");
   app.set("trust proxy", services.config.trustProxy);
+  // First, before page machinery (compression, CSRF cookie, nonce): balancers ask it often
+  // and it only ever answers a few bytes of JSON (docs/decisions/0017).
+  app.get("/healthz", healthz(services));
+  // Start of the request's Server-Timing (app/lib/server-timing.server.ts).
+  app.use((_req, res, next) => {
+    res.locals.requestStart = performance.now();
+    next();
+  });
   app.use(compression());
   app.use(securityHeaders({ dev }));
   app.use(refuseUnreadableUrls());
-
-  app.get("/healthz", healthz(services));
 
   // CSRF, layer 1: a mutation must come from our own pages. Layer 2 is the per-form token
   // checked by readForm() in every action.
@@ -101,6 +107,7 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
     const buildDir = path.resolve(options.buildDir ?? process.env.BUILD_DIR ?? "build");
     app.use("/assets", staticAssets(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
     app.use(staticAssets(path.join(buildDir, "client"), { maxAge: "1h" }));
+    app.use(missingFiles());
     build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
   }
 

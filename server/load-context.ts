@@ -13,6 +13,16 @@ import { detectLocale, LOCALE_COOKIE } from "./locale";
 import { CSRF_COOKIE, readCookies } from "./http/cookies";
 import { clientIp } from "./http/client-ip";
 
+/** Moments of one request, from performance.now(), for its Server-Timing header. */
+export type RequestTiming = {
+  /** When the first middleware saw the request. */
+  start: number;
+  /** Resolving the session cookie to a person (milliseconds). */
+  authMs: number;
+  /** When this context was ready, i.e. when Remix took over. */
+  contextReadyAt: number;
+};
+
 // A type alias (not an interface) so it satisfies AppLoadContext's index signature.
 export type RequestContext = {
   services: Services;
@@ -27,6 +37,7 @@ export type RequestContext = {
   ip: string;
   userAgent: string;
   secureCookies: boolean;
+  timing: RequestTiming;
 };
 
 declare module "@remix-run/node" {
@@ -36,9 +47,12 @@ declare module "@remix-run/node" {
 
 export function createGetLoadContext(services: Services, documents: DocumentAccess) {
   return async (req: Request, res: Response): Promise<RequestContext> => {
+    const start = typeof res.locals.requestStart === "number" ? res.locals.requestStart : performance.now();
     const cookies = readCookies(req);
     const sessionToken = cookies[SESSION_COOKIE];
+    const authStart = performance.now();
     const auth = await authenticateToken(services, sessionToken);
+    const contextReadyAt = performance.now();
     return {
       services,
       documents,
@@ -54,6 +68,7 @@ export function createGetLoadContext(services: Services, documents: DocumentAcce
       ip: clientIp(req),
       userAgent: String(req.headers["user-agent"] ?? ""),
       secureCookies: Boolean(res.locals.secureCookies),
+      timing: { start, authMs: contextReadyAt - authStart, contextReadyAt },
     };
   };
 }

@@ -61,6 +61,30 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 };
 
+/** Asks each page 50 times, one request at a time, and takes the median of each Server-Timing phase. */
+async function serverTimings(targets: Target[], originOf: (t: Target) => string, headersOf: (t: Target) => Record<string, string>) {
+  const rows = [];
+  for (const target of targets) {
+    const phases = new Map<string, number[]>();
+    let route = "";
+    for (let i = 0; i < 50; i++) {
+      const response = await fetch(originOf(target) + target.path, { headers: headersOf(target), redirect: "manual" });
+      await response.arrayBuffer();
+      for (const entry of (response.headers.get("server-timing") ?? "").split(",")) {
+        const [name = "", ...params] = entry.trim().split(";");
+        const duration = params.find((p) => p.startsWith("dur="));
+        const description = params.find((p) => p.startsWith("desc="));
+        if (duration) phases.set(name, [...(phases.get(name) ?? []), Number(duration.slice(4))]);
+        if (name === "route" && description) route = description.slice(5).replace(/"/g, "");
+      }
+    }
+    if (phases.size === 0) continue; // not a page (health check, files)
+    const phase = (name: string) => (phases.has(name) ? median(phases.get(name) ?? []).toFixed(2) : "");
+    rows.push({ target: target.name, route, auth: phase("auth"), loaders: phase("loaders"), render: phase("render"), total: phase("total") });
+  }
+  return rows;
+}
+
 async function main() {
   assertWrkInstalled();
   progress(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}; ${ROUNDS} rounds of ${SECONDS} s per target, ${CONNECTIONS} connections; build ${BUILD_DIR}/`);
@@ -129,6 +153,9 @@ async function main() {
     });
     console.log();
     console.table(rows);
+    console.log();
+    progress("server time per route, from the Server-Timing header (median of 50 requests one at a time, ms):");
+    console.table(await serverTimings(TARGETS.filter((t) => t.server === "ours"), originOf, headersOf));
     progress(`our server's RSS at the end: ${(rssBytes(app.pid) / 2 ** 20).toFixed(0)} MiB`);
   } finally {
     hello.stop();

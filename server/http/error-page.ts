@@ -10,7 +10,7 @@ import type { Logger } from "../log";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function sendErrorPage(req: Request, res: Response, status: 400 | 403 | 500, key: "badRequest" | "forbidden" | "serverError"): void {
+export function sendErrorPage(req: Request, res: Response, status: 400 | 403 | 404 | 500, key: "badRequest" | "forbidden" | "notFound" | "serverError"): void {
   const locale = detectLocale({ cookieLocale: readCookies(req)[LOCALE_COOKIE], acceptLanguage: req.headers["accept-language"] });
   const t = fixedT(locale);
   res

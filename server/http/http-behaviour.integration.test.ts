@@ -19,7 +19,13 @@ const loggedIn = (options?: UserOptions) => loggedInUser(server, options);
 
 describe(`HTTP behaviour (${process.env.TEST_DATABASE})`, () => {
   it("sends the security headers on pages, errors and health checks", async () => {
-    for (const path of ["/login", "/no-such-page", "/healthz"]) {
+    // The health check answers JSON before any page machinery runs: nothing may load at all.
+    const health = await new TestClient(server.url).get("/healthz");
+    expect(health.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(health.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(health.headers.get("x-powered-by")).toBeNull();
+    expect(health.headers.get("set-cookie")).toBeNull();
+    for (const path of ["/login", "/no-such-page"]) {
       const response = await new TestClient(server.url).get(path);
       const csp = response.headers.get("content-security-policy") ?? "";
       expect(csp, path).toContain("default-src 'self'");
@@ -47,6 +53,23 @@ describe(`HTTP behaviour (${process.env.TEST_DATABASE})`, () => {
     expect(de.body).toContain("Seite nicht gefunden");
     const it_ = await client.get("/non-esiste", { "Accept-Language": "it" });
     expect(it_.body).toContain("Pagina non trovata");
+  });
+
+  it("answers a missing file (favicon.ico, an old release's chunk) with the short 404 page, not a rendered one", async () => {
+    const client = new TestClient(server.url);
+    for (const path of ["/favicon.ico", "/robots.txt", "/assets/entry.client-GONE1234.js", "/assets/no-extension"]) {
+      const response = await client.get(path, { "Accept-Language": "it" });
+      expect(response.status, path).toBe(404);
+      expect(response.body, path).toContain("Pagina non trovata");
+      // The app's pages carry Remix's context and scripts; the short page has none.
+      expect(response.body, path).not.toContain("__remixContext");
+      expect(response.body, path).not.toContain("<script");
+    }
+    // Files the build has are served, and pages with a dot in their address still render.
+    expect((await client.get("/favicon.svg")).status).toBe(200);
+    const translations = await client.get("/translations/it.json");
+    expect(translations.status).toBe(200);
+    expect(translations.headers.get("content-type")).toContain("application/json");
   });
 
   it("answers an address it cannot read with a translated 400 page, not an error", async () => {
