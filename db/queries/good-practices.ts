@@ -29,6 +29,11 @@ export async function updateGoodPractice(db: Db, id: string, patch: Partial<Omit
  * Published entries (newest publication first), plus the proposals `proposalsOf` may see:
  * "all" for moderators, a user id for one person's own proposals, null for none.
  */
+export async function countProposedGoodPractices(db: Db): Promise<number> {
+  const row = await db.selectFrom("good_practices").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "proposed").executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function listGoodPractices(db: Db, proposalsOf: "all" | string | null) {
   let query = db
     .selectFrom("good_practices")

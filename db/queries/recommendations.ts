@@ -186,6 +186,16 @@ export async function listEndorsements(db: Db, recommendationId: string) {
     .execute();
 }
 
+/** Which networks endorsed which of these recommendations: one query for a whole list. */
+export async function listEndorsingNetworks(db: Db, recommendationIds: readonly string[]) {
+  if (recommendationIds.length === 0) return [];
+  return db
+    .selectFrom("recommendation_endorsements")
+    .select(["recommendation_id", "network_id"])
+    .where("recommendation_id", "in", recommendationIds)
+    .execute();
+}
+
 export async function insertSupport(db: Db, recommendationId: string, userId: string, at: string): Promise<boolean> {
   const result = await db
     .insertInto("recommendation_supports")

@@ -10,8 +10,8 @@ import type { Services } from "#server/services";
 import { can, type Actor, type RecommendationStage } from "#shared/policy";
 import { listNetworks } from "#db/queries/networks";
 import { listFindings } from "#db/queries/findings";
-import { listEndorsements, listRecommendations } from "#db/queries/recommendations";
-import { listGoodPractices } from "#db/queries/good-practices";
+import { listEndorsingNetworks, listRecommendations } from "#db/queries/recommendations";
+import { countProposedGoodPractices } from "#db/queries/good-practices";
 
 const LATEST_FINDINGS = 6;
 
@@ -21,28 +21,42 @@ const inConsultation = (stage: RecommendationStage) => stage === "consultation" 
 const coordinatedNetworks = (actor: Actor) =>
   [...actor.memberships.entries()].filter(([id, role]) => role === "coordinator" && !actor.archivedNetworks.has(id)).map(([id]) => id);
 
+type RecommendationRow = Awaited<ReturnType<typeof listRecommendations>>[number];
+
+/**
+ * Open consultations and what waits for this person: shared by the commons home and the
+ * dashboard's count, which needs no findings or networks (before, every dashboard view built
+ * the whole commons home to count). Endorsements come in one query for all consultations.
+ */
+async function pendingWork(services: Services, actor: Actor, recommendations: RecommendationRow[]) {
+  const mine = coordinatedNetworks(actor);
+  const open = recommendations.filter((r) => inConsultation(r.stage));
+  const endorsedBy = new Map<string, Set<string>>(open.map((r) => [r.id, new Set()]));
+  const endorsements = await listEndorsingNetworks(services.db, open.map((r) => r.id));
+  for (const row of endorsements) endorsedBy.get(row.recommendation_id)?.add(row.network_id);
+  const consultations = open.map((r) => {
+    const endorsed = endorsedBy.get(r.id) ?? new Set<string>();
+    const waitingFor = mine.filter((id) => !endorsed.has(id) && can(actor, { type: "recommendation.endorse", networkId: id, stage: r.stage }));
+    return { id: r.id, title: r.title, stage: r.stage, endorsements: endorsed.size, threshold: r.endorsement_threshold, needsMyEndorsement: waitingFor.length > 0 };
+  });
+  const awaitingAnswer = recommendations.filter((r) => r.stage === "submitted").map((r) => ({ id: r.id, title: r.title, submittedAt: r.submitted_at }));
+  const moderates = can(actor, { type: "networkOfNetworks.moderate" });
+  const actions = {
+    toEndorse: consultations.filter((c) => c.needsMyEndorsement).length,
+    toAnswer: awaitingAnswer.filter(() => can(actor, { type: "recommendation.answer", stage: "submitted" })).length,
+    toSubmit: moderates ? recommendations.filter((r) => r.stage === "endorsed").length : 0,
+    proposals: moderates ? await countProposedGoodPractices(services.db) : 0,
+  };
+  return { consultations, awaitingAnswer, actions, moderates };
+}
+
 export async function commonsHome(services: Services, actor: Actor) {
   const [findings, recommendations, networks] = await Promise.all([
     listFindings(services.db, { actionArea: null, field: null, theme: null, network: null, country: null, sort: "newest" }, LATEST_FINDINGS, 0),
     listRecommendations(services.db),
     listNetworks(services.db),
   ]);
-  const mine = coordinatedNetworks(actor);
-  const consultations = await Promise.all(
-    recommendations
-      .filter((r) => inConsultation(r.stage))
-      .map(async (r) => {
-        const endorsed = new Set((await listEndorsements(services.db, r.id)).map((e) => e.network_id));
-        const waitingFor = mine.filter((id) => !endorsed.has(id) && can(actor, { type: "recommendation.endorse", networkId: id, stage: r.stage }));
-        return { id: r.id, title: r.title, stage: r.stage, endorsements: endorsed.size, threshold: r.endorsement_threshold, needsMyEndorsement: waitingFor.length > 0 };
-      }),
-  );
-  const awaitingAnswer = recommendations.filter((r) => r.stage === "submitted").map((r) => ({ id: r.id, title: r.title, submittedAt: r.submitted_at }));
-  const moderates = can(actor, { type: "networkOfNetworks.moderate" });
-  const proposals = moderates ? (await listGoodPractices(services.db, "all")).filter((g) => g.status === "proposed").length : 0;
-  const toSubmit = moderates ? recommendations.filter((r) => r.stage === "endorsed").length : 0;
-  const toAnswer = awaitingAnswer.filter((r) => can(actor, { type: "recommendation.answer", stage: "submitted" })).length;
-  const toEndorse = consultations.filter((c) => c.needsMyEndorsement).length;
+  const { consultations, awaitingAnswer, actions, moderates } = await pendingWork(services, actor, recommendations);
   const summary = (f: (typeof findings)[number]) => ({
     id: f.id,
     title: f.title,
@@ -55,7 +69,7 @@ export async function commonsHome(services: Services, actor: Actor) {
     latestFindings: findings.map(summary),
     consultations,
     awaitingAnswer,
-    actions: { toEndorse, toAnswer, toSubmit, proposals },
+    actions,
     networks: networks
       .filter((n) => !n.archived_at)
       .map((n) => ({ id: n.id, name: n.name, slug: can(actor, { type: "network.view", networkId: n.id }) ? n.slug : null })),
@@ -67,6 +81,6 @@ export async function commonsHome(services: Services, actor: Actor) {
 /** How many items wait for this person in the network of networks (for the dashboard). */
 export async function commonsActionCount(services: Services, actor: Actor): Promise<number> {
   if (!can(actor, { type: "networkOfNetworks.view" })) return 0;
-  const { actions } = await commonsHome(services, actor);
+  const { actions } = await pendingWork(services, actor, await listRecommendations(services.db));
   return actions.toEndorse + actions.toAnswer + actions.toSubmit + actions.proposals;
 }
