@@ -9,10 +9,12 @@
  * Env (diagnosis): BENCH_CPU_PROF=1 writes a V8 CPU profile of each server to
  * <tmp>/ca-bench-profiles/<server>/; BENCH_LOOP_LAG=1 makes each server report event-loop
  * stalls over 20 ms; BENCH_KEEP=1 keeps our data dir; BENCH_SKIP_BUILD=1 uses the build as it is.
+ * BENCH_ONLY=W1:400 (or W1:400,1600;W2:50) runs only those steps, without idle memory and cold
+ * load; BENCH_SERVERS=ours,y-ws-server measures only those servers (settings.ts).
  */
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import { SETTINGS } from "./settings";
+import { SETTINGS, benchSelection } from "./settings";
 import { ensureBuild } from "./build";
 import { DeliveryTracker } from "./delivery";
 import { prepareOurDatabase, type OurDatabase } from "./servers/our-database";
@@ -28,6 +30,7 @@ const started = performance.now();
 const progress = (message: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)}s] ${message}`);
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? SETTINGS.rounds);
+const SELECTION = benchSelection();
 
 /**
  * Runs each step on every server in turn, rotating who goes first so drift on a shared
@@ -79,8 +82,15 @@ async function main() {
   progress(`preparing our SQLite database: ${people} people with sessions, ${fanout.docs + 4} work programmes`);
   const database: OurDatabase = await prepareOurDatabase({ people, fanoutDocs: fanout.docs });
 
-  progress("starting servers: ours, y-ws-server, relay");
-  const servers: ServerUnderTest[] = await Promise.all([startOurs(database, SETTINGS.ourLimits), startYWebsocketServer(), startBareRelay()]);
+  const wanted = (name: string) => SELECTION.servers === null || SELECTION.servers.has(name);
+  const launchers: Array<[string, () => Promise<ServerUnderTest>]> = [
+    ["ours", () => startOurs(database, SETTINGS.ourLimits)],
+    ["y-ws-server", startYWebsocketServer],
+    ["relay", startBareRelay],
+  ];
+  const chosen = launchers.filter(([name]) => wanted(name));
+  progress(`starting servers: ${chosen.map(([name]) => name).join(", ")}`);
+  const servers: ServerUnderTest[] = await Promise.all(chosen.map(([, start]) => start()));
   for (const s of servers) progress(`  ${s.name}: pid ${s.pid}, port ${s.port}`);
 
   let fanoutResults: StepResult[] = [];
@@ -89,34 +99,41 @@ async function main() {
   let cold: ColdLoadResult | null = null;
   const exits: string[] = [];
   try {
-    for (const server of servers) {
+    for (const server of SELECTION.idle ? servers : []) {
       progress(`idle RSS on ${server.name}: ${SETTINGS.idleConnections} connections`);
       idle.push(await measureIdleRss(server, database.docs.idle, database.docs.warmup, SETTINGS.idleConnections));
     }
 
-    const w1 = `W1 ${fanout.docs} docs x ${fanout.clientsPerDoc} clients (${fanout.writersPerDoc} writers each)`;
-    progress(`${w1}: connecting ${fanout.docs * fanout.clientsPerDoc} clients to each server`);
     const tracker = new DeliveryTracker();
-    const fanoutSets: RoomSet[] = [];
-    for (const server of servers) fanoutSets.push(await openRooms(server, tracker, database.docs.fanout, fanout.clientsPerDoc, fanout.writersPerDoc));
-    for (const set of fanoutSets) {
-      progress(`W1 warm-up on ${set.server.name} (${fanout.warmupRate}/s, ${fanout.warmupMs} ms, not reported)`);
-      await measureStep(set, tracker, fanout.warmupRate, fanout.warmupMs, SETTINGS.drainMs);
+    if (SELECTION.w1) {
+      const w1 = `W1 ${fanout.docs} docs x ${fanout.clientsPerDoc} clients (${fanout.writersPerDoc} writers each)`;
+      progress(`${w1}: connecting ${fanout.docs * fanout.clientsPerDoc} clients to each server`);
+      const fanoutSets: RoomSet[] = [];
+      for (const server of servers) fanoutSets.push(await openRooms(server, tracker, database.docs.fanout, fanout.clientsPerDoc, fanout.writersPerDoc));
+      for (const set of fanoutSets) {
+        progress(`W1 warm-up on ${set.server.name} (${fanout.warmupRate}/s, ${fanout.warmupMs} ms, not reported)`);
+        await measureStep(set, tracker, fanout.warmupRate, fanout.warmupMs, SETTINGS.drainMs);
+      }
+      fanoutResults = await runSteps("W1", fanoutSets, tracker, SELECTION.w1);
+      await settle(tracker);
+      for (const set of fanoutSets) await closeRooms(set);
     }
-    fanoutResults = await runSteps("W1", fanoutSets, tracker, fanout.rates);
-    await settle(tracker);
-    for (const set of fanoutSets) await closeRooms(set);
 
-    const w2 = `W2 1 doc x ${crowd.clients} clients (${crowd.writers} writers)`;
-    progress(`${w2}: connecting`);
-    const crowdSets: RoomSet[] = [];
-    for (const server of servers) crowdSets.push(await openRooms(server, tracker, [database.docs.crowd], crowd.clients, crowd.writers));
-    crowdResults = await runSteps("W2", crowdSets, tracker, crowd.rates);
-    await settle(tracker);
-    for (const set of crowdSets) await closeRooms(set);
+    if (SELECTION.w2) {
+      const w2 = `W2 1 doc x ${crowd.clients} clients (${crowd.writers} writers)`;
+      progress(`${w2}: connecting`);
+      const crowdSets: RoomSet[] = [];
+      for (const server of servers) crowdSets.push(await openRooms(server, tracker, [database.docs.crowd], crowd.clients, crowd.writers));
+      crowdResults = await runSteps("W2", crowdSets, tracker, SELECTION.w2);
+      await settle(tracker);
+      for (const set of crowdSets) await closeRooms(set);
+    }
 
-    progress(`cold load: ${SETTINGS.coldUpdates} updates in our store`);
-    cold = await measureColdLoad(servers[0]!, database, SETTINGS.coldUpdates, (m) => progress(`  ${m}`));
+    const ours = servers.find((s) => s.name === "ours");
+    if (SELECTION.cold && ours) {
+      progress(`cold load: ${SETTINGS.coldUpdates} updates in our store`);
+      cold = await measureColdLoad(ours, database, SETTINGS.coldUpdates, (m) => progress(`  ${m}`));
+    }
   } finally {
     for (const server of servers) {
       const { code, signal } = await server.stop();
@@ -129,9 +146,9 @@ async function main() {
   }
 
   console.log("\n================ RESULTS ================\n");
-  console.log(`${stepTable(`W1: ${fanout.docs} docs x ${fanout.clientsPerDoc} clients, ${fanout.writersPerDoc} writers per doc (fan-out 9)`, fanoutResults)}\n`);
-  console.log(`${stepTable(`W2: 1 doc x ${crowd.clients} clients, ${crowd.writers} writers (fan-out ${crowd.clients - 1})`, crowdResults)}\n`);
-  console.log(`${idleTable(idle)}\n`);
+  if (fanoutResults.length > 0) console.log(`${stepTable(`W1: ${fanout.docs} docs x ${fanout.clientsPerDoc} clients, ${fanout.writersPerDoc} writers per doc (fan-out 9)`, fanoutResults)}\n`);
+  if (crowdResults.length > 0) console.log(`${stepTable(`W2: 1 doc x ${crowd.clients} clients, ${crowd.writers} writers (fan-out ${crowd.clients - 1})`, crowdResults)}\n`);
+  if (idle.length > 0) console.log(`${idleTable(idle)}\n`);
   if (cold) console.log(`${coldTable(cold)}\n`);
   console.log(targetLines({ fanout: fanoutResults, crowd: crowdResults, topRate: fanout.rates[fanout.rates.length - 1]!, idle }));
   console.log(`\n${disturbanceNote([...fanoutResults, ...crowdResults])}`);

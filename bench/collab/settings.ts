@@ -13,10 +13,11 @@ export const SETTINGS = {
     rates: [400, 1_600, 6_400],
     /**
      * Unreported step per server first: JIT, room loading, first database pages. Longer
-     * than ours' 2 s derive delay, so its first derive of every room is not measured.
+     * than ours' 5 s derive delay (server/collab/room.ts, DERIVE_AFTER_MS), so its first
+     * derive of every room, with its compilation, lands in the warm-up and is not measured.
      */
     warmupRate: 400,
-    warmupMs: 4_000,
+    warmupMs: 6_000,
   },
   /** W2: one crowded room (a plenary session), where fan-out per update is 199. */
   crowd: {
@@ -44,3 +45,31 @@ export const SETTINGS = {
   /** Limits for our server, above what the workloads open (each client is its own person). */
   ourLimits: { perUser: 50, perDocument: 1_000 },
 } as const;
+
+/**
+ * BENCH_ONLY runs a subset for quick iteration: `W1:400` (W1 at 400/s only), `W1:400,1600`,
+ * `W2:50` or `W1:400;W2:50`. Parts not named (the other workload, idle memory, cold load) are
+ * skipped. BENCH_SERVERS=ours,y-ws-server leaves out the others (default: all three).
+ */
+export interface BenchSelection {
+  w1: readonly number[] | null;
+  w2: readonly number[] | null;
+  idle: boolean;
+  cold: boolean;
+  servers: ReadonlySet<string> | null;
+}
+
+export function benchSelection(env: NodeJS.ProcessEnv = process.env): BenchSelection {
+  const servers = env.BENCH_SERVERS ? new Set(env.BENCH_SERVERS.split(",").map((s) => s.trim()).filter(Boolean)) : null;
+  const only = env.BENCH_ONLY?.trim();
+  if (!only) return { w1: SETTINGS.fanout.rates, w2: SETTINGS.crowd.rates, idle: true, cold: true, servers };
+  const picked: { w1: number[] | null; w2: number[] | null } = { w1: null, w2: null };
+  for (const part of only.split(";")) {
+    const match = /^\s*(W1|W2)\s*(?::\s*([\d_,\s]+))?$/i.exec(part);
+    if (!match) throw new Error(`BENCH_ONLY: cannot read "${part}" (expected e.g. W1:400 or W1:400,1600;W2:50)`);
+    const key = match[1]!.toLowerCase() as "w1" | "w2";
+    const defaults = key === "w1" ? SETTINGS.fanout.rates : SETTINGS.crowd.rates;
+    picked[key] = match[2] ? match[2].split(",").map((r) => Number(r.replace(/[_\s]/g, ""))).filter((r) => r > 0) : [...defaults];
+  }
+  return { ...picked, idle: false, cold: false, servers };
+}

@@ -1,5 +1,5 @@
 /** Storage of collaborative documents: an append-only update log plus a compacted snapshot. */
-import type { Kysely } from "kysely";
+import { CompiledQuery, type Kysely } from "kysely";
 import type { Database } from "../schema";
 
 type Db = Kysely<Database>;
@@ -24,9 +24,63 @@ export async function appendUpdates(db: Db, name: string, updates: Uint8Array[],
     .execute();
 }
 
+/** Rows per insert statement: SQLite allows 32,766 bound parameters per statement; three per row. */
+export const UPDATE_ROWS_PER_STATEMENT = 5_000;
+
+/**
+ * The SQL text of an insert of `rows` update rows, as kysely compiles it for this dialect,
+ * remembered per row count (up to SQL_CACHE_ROWS rows): building and compiling the query
+ * for every flush cost more than SQLite took to run it. Parameters go row by row in the
+ * order name, data, created_at (updateRowParameters).
+ */
+const SQL_CACHE_ROWS = 256;
+const insertSql = new WeakMap<Db, Map<number, string>>();
+function insertUpdatesSql(db: Db, rows: number): string {
+  let byCount = insertSql.get(db);
+  if (!byCount) insertSql.set(db, (byCount = new Map()));
+  let text = byCount.get(rows);
+  if (text === undefined) {
+    const placeholder = { name: "", data: Buffer.alloc(0), created_at: "" };
+    text = db.insertInto("collab_updates").values(Array.from({ length: rows }, () => placeholder)).compile().sql;
+    if (rows <= SQL_CACHE_ROWS) byCount.set(rows, text);
+  }
+  return text;
+}
+
+/** The bound parameters of insertUpdatesSql for these entries, in the same order. */
+export function updateRowParameters(entries: Array<{ name: string; updates: Uint8Array[] }>, at: string): unknown[] {
+  const parameters: unknown[] = [];
+  for (const { name, updates } of entries) for (const data of updates) parameters.push(name, asBuffer(data), at);
+  return parameters;
+}
+
+/**
+ * Appends the pending updates of many documents as ONE insert statement, which is atomic on
+ * its own: no explicit transaction (its begin and commit cost SQLite about as much as the
+ * insert). False, having written nothing, when that is not possible (client-id claims to
+ * store with them, or more rows than one statement takes): then use appendUpdatesMany in a
+ * transaction.
+ */
+export async function appendUpdatesInOneStatement(
+  db: Db,
+  entries: Array<{ name: string; updates: Uint8Array[]; claims?: Array<{ clientId: number; userId: string }> }>,
+  at: string,
+): Promise<boolean> {
+  let rows = 0;
+  for (const entry of entries) {
+    if (entry.claims && entry.claims.length > 0) return false;
+    rows += entry.updates.length;
+  }
+  if (rows > UPDATE_ROWS_PER_STATEMENT) return false;
+  if (rows === 0) return true;
+  await db.executeQuery(CompiledQuery.raw(insertUpdatesSql(db, rows), updateRowParameters(entries, at)));
+  return true;
+}
+
 /**
  * One multi-row insert for the pending updates of many documents (one commit per flush
  * window), with the client ids first used in them: a stored update never lacks its author.
+ * Run it in a transaction.
  */
 export async function appendUpdatesMany(
   db: Db,
@@ -35,7 +89,7 @@ export async function appendUpdatesMany(
 ): Promise<void> {
   const rows = entries.flatMap(({ name, updates }) => updates.map((data) => ({ name, data: asBuffer(data), created_at: at })));
   // SQLite allows 32,766 bound parameters per statement; three (four) per row.
-  for (let i = 0; i < rows.length; i += 5_000) await db.insertInto("collab_updates").values(rows.slice(i, i + 5_000)).execute();
+  for (let i = 0; i < rows.length; i += UPDATE_ROWS_PER_STATEMENT) await db.insertInto("collab_updates").values(rows.slice(i, i + UPDATE_ROWS_PER_STATEMENT)).execute();
   const claims = entries.flatMap(({ name, claims = [] }) => claims.map((c) => ({ name, client_id: c.clientId, user_id: c.userId, claimed_at: at })));
   for (let i = 0; i < claims.length; i += 5_000) {
     await db

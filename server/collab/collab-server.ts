@@ -361,7 +361,9 @@ export function createCollabServer(services: Services, types: DocumentTypes, opt
         if (!checked.get(sessionId)) connection.close(COLLAB_CLOSE.sessionEnded, "session ended");
         else users.add(connection.info.userId);
       }
-      for (const userId of users) await recheckUser(userId);
+      // One pass over everyone still signed in: each person and each document is looked up
+      // once, not once per person (the same check as recheckUser for each of them).
+      if (users.size > 0) await recheck((c) => users.has(c.info.userId));
       for (const [userId, allowance] of allowances) if (!perUser.has(userId) && allowance.full) allowances.delete(userId);
     })().catch((error: unknown) => services.log.error("[collab] periodic re-check failed", error));
   }, limits.recheckEveryMs);

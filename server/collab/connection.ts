@@ -11,6 +11,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import type WebSocket from "ws";
 import type { Socket } from "node:net";
 import { batchWrites } from "./send-batching";
+import { binaryFrame, type Frame } from "./frames";
 import { savedMessage, type ChangeOrigin, type Room, type RoomMember } from "./room";
 import type { SendAllowance } from "./token-bucket";
 import type { Access } from "./gate";
@@ -185,13 +186,22 @@ export class Connection implements RoomMember, ChangeOrigin {
   }
 
   send(message: Uint8Array) {
+    this.sendFrame(binaryFrame(message));
+  }
+
+  /**
+   * Writes a frame (frames.ts) to the socket, after whatever this turn wrote before it
+   * (send-batching.ts). ws keeps its socket in `_socket` (stable across ws 8, not typed): the
+   * one place we reach in. ws's own writes (pings, the close frame) go to the same socket in
+   * order, and with compression off ws never holds a message back, so frames cannot overtake
+   * each other. A write that fails errors the socket, which ws closes (and `cleanup` runs).
+   */
+  sendFrame(frame: Frame) {
     if (this.closed) return;
-    if (this.ws.readyState !== this.ws.OPEN) return this.close(COLLAB_CLOSE.malformed, "not open");
-    // ws keeps its socket in `_socket` (stable across ws 8, not typed): the one place we reach in.
-    batchWrites((this.ws as unknown as { _socket?: Socket })._socket);
-    this.ws.send(message, { binary: true }, (error) => {
-      if (error) this.close(COLLAB_CLOSE.malformed, "send failed");
-    });
+    const socket = (this.ws as unknown as { _socket?: Socket })._socket;
+    if (this.ws.readyState !== this.ws.OPEN || !socket) return this.close(COLLAB_CLOSE.malformed, "not open");
+    batchWrites(socket);
+    socket.write(frame);
   }
 
   /** Keep-alive: a connection that missed the previous ping is dead. */

@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import type { Services } from "../services";
 import {
   appendUpdates,
+  appendUpdatesInOneStatement,
   appendUpdatesMany,
   countUpdates,
   deleteUpdates,
@@ -79,8 +80,11 @@ export function createDocumentStore(services: Services): DocumentStore {
       return appendUpdates(db, name, updates, nowIso());
     },
 
-    appendMany(entries) {
-      return db.transaction().execute((trx) => appendUpdatesMany(trx, entries, nowIso()));
+    async appendMany(entries) {
+      const at = nowIso();
+      // One statement is atomic by itself; a transaction only when there is more to write.
+      if (await appendUpdatesInOneStatement(db, entries, at)) return;
+      await db.transaction().execute((trx) => appendUpdatesMany(trx, entries, at));
     },
 
     async compact(name) {

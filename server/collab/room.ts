@@ -25,9 +25,12 @@ import { ClientIds, SERVER_AUTHOR } from "./client-ids";
 import type { CollabLimits } from "./limits";
 import { inspectUpdate } from "./inspect-update";
 import { decodePeerMessage, encodePeerMessage, type PeerMessage } from "./peer-messages";
+import { binaryFrame, type Frame } from "./frames";
 
 export interface RoomMember {
   send(message: Uint8Array): void;
+  /** Sends a message framed once for all its recipients (frames.ts). */
+  sendFrame(frame: Frame): void;
   /** Ends this member's connection with a close code the editor explains. */
   close(code: number, reason: string): void;
   readonly wantsAck: boolean;
@@ -410,8 +413,9 @@ export class Room implements FlushableRoom {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeUpdate(encoder, update);
-    const message = encoding.toUint8Array(encoder);
-    for (const member of this.members) if (member !== origin || this.echoToSender) member.send(message);
+    // Framed once for the whole room, not once per member.
+    const frame = binaryFrame(encoding.toUint8Array(encoder));
+    for (const member of this.members) if (member !== origin || this.echoToSender) member.sendFrame(frame);
   };
 
   private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
@@ -420,10 +424,10 @@ export class Room implements FlushableRoom {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
     encoding.writeVarUint8Array(encoder, update);
-    const message = encoding.toUint8Array(encoder);
+    const frame = binaryFrame(encoding.toUint8Array(encoder));
     // Not back to its sender: the server numbers states itself (see Connection), and a stock
     // client that got its own state back with a newer number would send it again, forever.
-    for (const member of this.members) if (member !== origin) member.send(message);
+    for (const member of this.members) if (member !== origin) member.sendFrame(frame);
     if (this.tellsPeers(origin)) this.peers.publish(encodePeerMessage({ type: "awareness", update }));
   };
 
@@ -504,8 +508,8 @@ export class Room implements FlushableRoom {
 
   private announceSaved(snapshot: Uint8Array) {
     if (snapshot.byteLength === 0) return;
-    const message = savedMessage(snapshot);
-    for (const member of this.members) if (member.wantsAck) member.send(message);
+    const frame = binaryFrame(savedMessage(snapshot));
+    for (const member of this.members) if (member.wantsAck) member.sendFrame(frame);
   }
 
   private scheduleDerive() {
