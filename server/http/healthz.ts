@@ -10,9 +10,11 @@ import type { Services } from "../services";
  */
 /**
  * It runs before the page middleware, so it sets its own headers: JSON needs no scripts,
- * styles or frames, hence the strictest policy there is.
+ * styles or frames, hence the strictest policy there is. Written with one writeHead and
+ * one end, so headers and body leave in one write, without Express's ETag hashing.
  */
 const HEADERS = {
+  "Content-Type": "application/json; charset=utf-8",
   "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
@@ -21,14 +23,19 @@ const HEADERS = {
 
 export function healthz(services: Services): RequestHandler {
   return async (_req, res) => {
-    res.set(HEADERS);
     const cluster = services.cluster.status();
     const redis = cluster === "solo" ? {} : { redis: cluster, instance: services.cluster.instanceId };
+    let status: number;
+    let body: string;
     try {
       await sql`select 1`.execute(services.db);
-      res.status(200).json({ status: cluster === "disconnected" ? "degraded" : "ok", database: services.dialect, ...redis });
+      status = 200;
+      body = JSON.stringify({ status: cluster === "disconnected" ? "degraded" : "ok", database: services.dialect, ...redis });
     } catch {
-      res.status(503).json({ status: "error", database: services.dialect, ...redis });
+      status = 503;
+      body = JSON.stringify({ status: "error", database: services.dialect, ...redis });
     }
+    res.writeHead(status, { ...HEADERS, "Content-Length": Buffer.byteLength(body) });
+    res.end(body);
   };
 }
