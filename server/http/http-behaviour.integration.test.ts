@@ -55,6 +55,31 @@ describe(`HTTP behaviour (${process.env.TEST_DATABASE})`, () => {
     expect(it_.body).toContain("Pagina non trovata");
   });
 
+  it("leaves no timer behind a finished page (each held its whole render for 5 s)", async () => {
+    const pending = new Map<unknown, number>();
+    const realSet = globalThis.setTimeout;
+    const realClear = globalThis.clearTimeout;
+    // Only the render's abort timer uses this delay (ABORT_DELAY in app/entry.server.tsx).
+    const spySet = ((handler: () => void, delay?: number, ...args: unknown[]) => {
+      const timer = realSet(handler, delay, ...args);
+      if (delay === 5_000) pending.set(timer, delay);
+      return timer;
+    }) as typeof setTimeout;
+    globalThis.setTimeout = spySet;
+    globalThis.clearTimeout = ((timer?: Parameters<typeof clearTimeout>[0]) => {
+      pending.delete(timer);
+      realClear(timer);
+    }) as typeof clearTimeout;
+    try {
+      const client = new TestClient(server.url);
+      for (const path of ["/login", "/no-such-page", "/forgot-password"]) expect((await client.get(path)).status).toBeLessThan(500);
+    } finally {
+      globalThis.setTimeout = realSet;
+      globalThis.clearTimeout = realClear;
+    }
+    expect(pending.size).toBe(0);
+  });
+
   it("answers a missing file (favicon.ico, an old release's chunk) with the short 404 page, not a rendered one", async () => {
     const client = new TestClient(server.url);
     for (const path of ["/favicon.ico", "/robots.txt", "/assets/entry.client-GONE1234.js", "/assets/no-extension"]) {

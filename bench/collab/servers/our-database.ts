@@ -21,6 +21,8 @@ export interface OurDatabase {
   cookies: string[];
   /** Document names, created as work programmes of the one network. */
   docs: { fanout: string[]; crowd: string; idle: string; warmup: string; cold: string };
+  /** The one network, for benches that read its pages (bench:soak). */
+  network: { id: string; slug: string };
   remove(): Promise<void>;
 }
 
@@ -28,12 +30,13 @@ export async function prepareOurDatabase(options: { people: number; fanoutDocs: 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ca-bench-collab-"));
   const handle = openDatabase({ sqlitePath: path.join(dataDir, "connactions.sqlite") });
   await migrateToLatest(handle.db);
-  const { cookies, docs } = await fillOurDatabase(handle.db, options);
+  const { cookies, docs, network } = await fillOurDatabase(handle.db, options);
   return {
     dataDir,
     handle,
     cookies,
     docs,
+    network,
     async remove() {
       await handle.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -48,7 +51,7 @@ export async function prepareOurDatabase(options: { people: number; fanoutDocs: 
 export async function fillOurDatabase(
   db: DbHandle["db"],
   options: { people: number; fanoutDocs: number },
-): Promise<Pick<OurDatabase, "cookies" | "docs">> {
+): Promise<Pick<OurDatabase, "cookies" | "docs" | "network">> {
   const network = await buildNetwork(db);
 
   const cookies: string[] = [];
@@ -74,5 +77,5 @@ export async function fillOurDatabase(
   const fanout: string[] = [];
   for (let i = 0; i < options.fanoutDocs; i++) fanout.push(await doc());
   const docs = { fanout, crowd: await doc(), idle: await doc(), warmup: await doc(), cold: await doc() };
-  return { cookies, docs };
+  return { cookies, docs, network: { id: network.id, slug: network.slug } };
 }

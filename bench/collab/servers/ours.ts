@@ -21,6 +21,8 @@ export interface OurInstanceOptions {
   limits: { perUser: number; perDocument: number };
   /** Added to (or overriding) the environment, e.g. DATABASE_URL and REDIS_URL for bench:cluster. */
   env?: Record<string, string>;
+  /** More Node flags for the server (see LaunchOptions.nodeArgs). */
+  nodeArgs?: string[];
 }
 
 /** One instance of our production bundle on its own free port. */
@@ -45,6 +47,7 @@ export async function startOurInstance(options: OurInstanceOptions): Promise<Ser
     }),
     port,
     readyPath: "/healthz",
+    nodeArgs: options.nodeArgs,
     cookieFor: (i) => cookies[i % cookies.length],
   });
   return server;

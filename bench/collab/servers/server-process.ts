@@ -32,6 +32,13 @@ export interface MemoryAfterGc {
   rss: number;
   /** V8 heap in use plus memory of Buffers and other external objects: what is really live. */
   live: number;
+  /** The two parts of `live`, for benches that follow them apart (bench:soak). */
+  heapUsed: number;
+  external: number;
+  /** V8's heap pages, used or not: what the heap holds on to. */
+  heapTotal: number;
+  /** The part of heapUsed that is compiled code (V8's code spaces): it grows while the JIT warms up. */
+  codeUsed: number;
 }
 
 export interface LaunchOptions {
@@ -41,6 +48,8 @@ export interface LaunchOptions {
   port: number;
   /** HTTP path that answers once the server is ready. */
   readyPath: string;
+  /** More Node flags, before the script (e.g. bench:soak's heap-snapshot hook). */
+  nodeArgs?: string[];
   cookieFor?: (clientIndex: number) => string | undefined;
   speaksSync?: boolean;
 }
@@ -69,7 +78,8 @@ export function cleanEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 /**
  * Node flags every server gets: on SIGUSR2 (unused by Node and by all three servers) a
- * full GC, then one stderr line with rss and live memory. Inline as a data: URL so no file
+ * full GC, then one stderr line with rss, live memory, heapUsed, external, heapTotal and
+ * the used size of V8's code spaces. Inline as a data: URL so no file
  * is added to the server's module graph, and the same for all three, so none is
  * advantaged. It does nothing until signalled.
  */
@@ -77,7 +87,7 @@ const MEMORY_MARK = "[bench-mem]";
 const GC_ON_SIGNAL = [
   "--expose-gc",
   `--import=data:text/javascript,${encodeURIComponent(
-    `process.on("SIGUSR2",()=>{globalThis.gc();globalThis.gc();const m=process.memoryUsage();console.error("${MEMORY_MARK} "+m.rss+" "+(m.heapUsed+m.external))})`,
+    `import v8 from "node:v8";process.on("SIGUSR2",()=>{globalThis.gc();globalThis.gc();const m=process.memoryUsage();const code=v8.getHeapSpaceStatistics().filter(s=>s.space_name.startsWith("code")).reduce((a,s)=>a+s.space_used_size,0);console.error("${MEMORY_MARK} "+m.rss+" "+(m.heapUsed+m.external)+" "+m.heapUsed+" "+m.external+" "+m.heapTotal+" "+code)})`,
   )}`,
 ];
 
@@ -98,7 +108,7 @@ export async function launchServer(options: LaunchOptions): Promise<ServerUnderT
     ...(process.env.BENCH_LOOP_LAG === "1" ? [LOOP_LAG] : []),
     ...(process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", `--cpu-prof-dir=${path.join(PROFILE_DIR, options.name)}`] : []),
   ];
-  const child: ChildProcess = spawn(process.execPath, [...GC_ON_SIGNAL, ...diagnosis, ...options.args], {
+  const child: ChildProcess = spawn(process.execPath, [...GC_ON_SIGNAL, ...diagnosis, ...(options.nodeArgs ?? []), ...options.args], {
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -119,8 +129,8 @@ export async function launchServer(options: LaunchOptions): Promise<ServerUnderT
     for (const line of chunk.split("\n")) {
       if (!line.trim()) continue;
       if (line.startsWith(MEMORY_MARK)) {
-        const [rss, live] = line.slice(MEMORY_MARK.length).trim().split(" ").map(Number);
-        memoryWaiters.shift()?.({ rss: rss ?? NaN, live: live ?? NaN });
+        const [rss, live, heapUsed, external, heapTotal, codeUsed] = line.slice(MEMORY_MARK.length).trim().split(" ").map(Number);
+        memoryWaiters.shift()?.({ rss: rss ?? NaN, live: live ?? NaN, heapUsed: heapUsed ?? NaN, external: external ?? NaN, heapTotal: heapTotal ?? NaN, codeUsed: codeUsed ?? NaN });
         continue;
       }
       stderrLines.push(line);
