@@ -13,7 +13,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import type { Services } from "./services";
 import { securityHeaders } from "./http/security-headers";
-import { healthz } from "./http/healthz";
+import { healthz, isHealthCheck } from "./http/healthz";
 import { errorPage, refuseUnreadableUrls, sendErrorPage } from "./http/error-page";
 import { CSRF_COOKIE, readCookies, serialiseCookie } from "./http/cookies";
 import { isSameOriginMutation } from "./http/origin";
@@ -50,12 +50,15 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
   const { services } = options;
   const dev = options.remix === "vite";
   const app = express();
-  const httpServer = http.createServer(app);
+  // /healthz is answered before Express: balancers ask it often, it needs no routing, cookies
+  // or page middleware, and it answers a few bytes of JSON (docs/decisions/0017).
+  const health = healthz(services);
+  const httpServer = http.createServer((req, res) => {
+    if (isHealthCheck(req)) void health(req, res);
+    else app(req, res);
+  });
   app.disable("x-powered-by");
   app.set("trust proxy", services.config.trustProxy);
-  // First, before page machinery (compression, CSRF cookie, nonce): balancers ask it often
-  // and it only ever answers a few bytes of JSON (docs/decisions/0017).
-  app.get("/healthz", healthz(services));
   // Start of the request's Server-Timing (app/lib/server-timing.server.ts).
   app.use((_req, res, next) => {
     res.locals.requestStart = performance.now();
