@@ -4,6 +4,9 @@ import type { ColdLoadResult } from "./cold-load";
 
 export const TARGETS = {
   cpuRatioToReference: 1.25,
+  /** Issue 17: at the everyday rate (W1 at 400 updates/s), at most the reference's CPU per delivery. */
+  cpuRatioAtEverydayRate: 1.0,
+  everydayRate: 400,
   p99AtTopRateMs: 50,
   idleRssPerConnectionBytes: 30 * 1024,
 } as const;
@@ -102,8 +105,9 @@ export function targetLines(input: { fanout: StepResult[]; crowd: StepResult[]; 
       // The spread of the single rounds says how far one short step can be trusted.
       const perRound = (ours.rounds ?? []).map((r, k) => cpuPerDelivery(r) / cpuPerDelivery(reference.rounds?.[k] ?? reference));
       const spread = perRound.length > 1 ? ` (rounds: ${perRound.map((v) => `${v.toFixed(2)}x`).join(" ")})` : "";
+      const limit = name === "W1" && rate === TARGETS.everydayRate ? TARGETS.cpuRatioAtEverydayRate : TARGETS.cpuRatioToReference;
       lines.push(
-        `  ${verdict(x <= TARGETS.cpuRatioToReference)}  CPU per delivery <= ${TARGETS.cpuRatioToReference}x y-ws-server  ${name} ${rate}/s: ${fixed(cpuPerDelivery(ours), 2)} vs ${fixed(cpuPerDelivery(reference), 2)} us = ${x.toFixed(2)}x${spread}`,
+        `  ${verdict(x <= limit)}  CPU per delivery <= ${limit}x y-ws-server  ${name} ${rate}/s: ${fixed(cpuPerDelivery(ours), 2)} vs ${fixed(cpuPerDelivery(reference), 2)} us = ${x.toFixed(2)}x${spread}`,
       );
     }
   }
