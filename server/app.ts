@@ -54,7 +54,8 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
   // or page middleware, and it answers a few bytes of JSON (docs/decisions/0017).
   const health = healthz(services);
   const httpServer = http.createServer((req, res) => {
-    if (isHealthCheck(req)) void health(req, res);
+    // Contained: a failure there must never become an unhandled rejection that ends the process.
+    if (isHealthCheck(req)) health(req, res).catch(() => res.destroy());
     else app(req, res);
   });
   app.disable("x-powered-by");

@@ -24,6 +24,9 @@ export async function appendUpdates(db: Db, name: string, updates: Uint8Array[],
     .execute();
 }
 
+/** One document's updates waiting to be stored, with the client ids first used in them. */
+export type PendingUpdates = { name: string; updates: Uint8Array[]; claims?: Array<{ clientId: number; userId: string }> };
+
 /** Rows per insert statement: SQLite allows 32,766 bound parameters per statement; three per row. */
 export const UPDATE_ROWS_PER_STATEMENT = 5_000;
 
@@ -48,7 +51,7 @@ function insertUpdatesSql(db: Db, rows: number): string {
 }
 
 /** The bound parameters of insertUpdatesSql for these entries, in the same order. */
-export function updateRowParameters(entries: Array<{ name: string; updates: Uint8Array[] }>, at: string): unknown[] {
+export function updateRowParameters(entries: PendingUpdates[], at: string): unknown[] {
   const parameters: unknown[] = [];
   for (const { name, updates } of entries) for (const data of updates) parameters.push(name, asBuffer(data), at);
   return parameters;
@@ -63,7 +66,7 @@ export function updateRowParameters(entries: Array<{ name: string; updates: Uint
  */
 export async function appendUpdatesInOneStatement(
   db: Db,
-  entries: Array<{ name: string; updates: Uint8Array[]; claims?: Array<{ clientId: number; userId: string }> }>,
+  entries: PendingUpdates[],
   at: string,
 ): Promise<boolean> {
   let rows = 0;
@@ -84,7 +87,7 @@ export async function appendUpdatesInOneStatement(
  */
 export async function appendUpdatesMany(
   db: Db,
-  entries: Array<{ name: string; updates: Uint8Array[]; claims?: Array<{ clientId: number; userId: string }> }>,
+  entries: PendingUpdates[],
   at: string,
 ): Promise<void> {
   const rows = entries.flatMap(({ name, updates }) => updates.map((data) => ({ name, data: asBuffer(data), created_at: at })));

@@ -43,7 +43,7 @@ async function pendingWork(services: Services, actor: Actor, recommendations: Re
   const moderates = can(actor, { type: "networkOfNetworks.moderate" });
   const actions = {
     toEndorse: consultations.filter((c) => c.needsMyEndorsement).length,
-    toAnswer: awaitingAnswer.filter(() => can(actor, { type: "recommendation.answer", stage: "submitted" })).length,
+    toAnswer: can(actor, { type: "recommendation.answer", stage: "submitted" }) ? awaitingAnswer.length : 0,
     toSubmit: moderates ? recommendations.filter((r) => r.stage === "endorsed").length : 0,
     proposals: moderates ? await countProposedGoodPractices(services.db) : 0,
   };
