@@ -385,6 +385,79 @@ export interface RecommendationAnswersTable {
   answered_at: string;
 }
 
+/** A stored blob of the library, by the SHA-256 of its bytes; its type is sniffed from the bytes. */
+export interface LibraryBlobsTable {
+  sha256: string;
+  size: number;
+  mime: string;
+  kind: string;
+  /** 1 when the bytes may be shown inline (raster images, PDF, plain text), from a sandboxed response. */
+  inline_safe: number;
+  created_at: string;
+}
+
+/** A folder of a network's library, or of the commons library (network_id null). */
+export interface LibraryFoldersTable {
+  id: string;
+  network_id: string | null;
+  parent_id: string | null;
+  name: string;
+  created_by: string | null;
+  created_at: string;
+  updated_by: string | null;
+  updated_at: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+}
+
+export interface LibraryFilesTable {
+  id: string;
+  network_id: string | null;
+  folder_id: string | null;
+  name: string;
+  title: string;
+  description: string;
+  language: string;
+  /** JSON array of taxonomy keys (action areas, occupational fields, themes). */
+  tags: string;
+  keywords: string;
+  current_version_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_by: string | null;
+  updated_at: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+}
+
+export interface LibraryFileVersionsTable {
+  id: string;
+  file_id: string;
+  number: number;
+  blob_sha256: string;
+  size: number;
+  original_name: string;
+  note: string;
+  restored_from: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** An upload under way (tus); no file exists for it until it is complete. */
+export interface LibraryUploadsTable {
+  id: string;
+  user_id: string;
+  network_id: string | null;
+  folder_id: string | null;
+  file_id: string | null;
+  name: string;
+  note: string;
+  size: number;
+  created_at: string;
+  result_file_id: string | null;
+  finished_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   platform_roles: PlatformRolesTable;
@@ -418,6 +491,11 @@ export interface Database {
   recommendation_endorsements: RecommendationEndorsementsTable;
   recommendation_supports: RecommendationSupportsTable;
   recommendation_answers: RecommendationAnswersTable;
+  library_blobs: LibraryBlobsTable;
+  library_folders: LibraryFoldersTable;
+  library_files: LibraryFilesTable;
+  library_file_versions: LibraryFileVersionsTable;
+  library_uploads: LibraryUploadsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -446,3 +524,7 @@ export type Finding = Selectable<FindingsTable>;
 export type FindingEvidence = Selectable<FindingEvidenceTable>;
 export type Recommendation = Selectable<RecommendationsTable>;
 export type RecommendationAnswer = Selectable<RecommendationAnswersTable>;
+export type LibraryFolder = Selectable<LibraryFoldersTable>;
+export type LibraryFile = Selectable<LibraryFilesTable>;
+export type LibraryFileVersion = Selectable<LibraryFileVersionsTable>;
+export type LibraryUpload = Selectable<LibraryUploadsTable>;

@@ -26,6 +26,9 @@ import { documentTypes as registeredTypes } from "./documents/registry";
 import type { DocumentTypes } from "./documents/document-type";
 import { recordVersionsWhenIdle } from "./domain/versions/auto-versions";
 import { newToken } from "./domain/auth/tokens";
+import { createUploadEndpoint, UPLOAD_PATH } from "./library/http/upload-endpoint";
+import { isLibraryFileRequest, libraryFileRoutes } from "./library/http/file-responses";
+import { scheduleLibraryHousekeeping } from "./library/housekeeping";
 
 export interface PlatformServer {
   httpServer: http.Server;
@@ -65,7 +68,8 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
     res.locals.requestStart = performance.now();
     next();
   });
-  app.use(compression());
+  // Library files keep their exact bytes and length (ranges, resumable downloads).
+  app.use(compression({ filter: (req, res) => !isLibraryFileRequest(req.path) && compression.filter(req, res) }));
   app.use(securityHeaders({ dev }));
   app.use(refuseUnreadableUrls());
 
@@ -86,6 +90,12 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
     }
     next();
   });
+
+  // The document library: resumable uploads (tus) and the files' bytes, with headers of their own.
+  const uploads = createUploadEndpoint(services);
+  app.all([UPLOAD_PATH, `${UPLOAD_PATH}/*`], (req, res) => uploads.handle(req, res));
+  app.use(libraryFileRoutes(services));
+  const stopLibraryHousekeeping = scheduleLibraryHousekeeping(services, uploads);
 
   const documentTypes = options.collab?.documentTypes ?? registeredTypes;
   const collab = createCollabServer(services, documentTypes, {
@@ -135,6 +145,7 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
       // Collab first: every received update (and its automatic version) is stored before anything else goes away.
       await collab.close();
       stopAutoVersions();
+      stopLibraryHousekeeping();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();

@@ -14,6 +14,7 @@ import { createClusterEvents } from "./cluster/cluster-events";
 import { soloCluster, type Cluster } from "./cluster/cluster";
 import { createRedisCluster } from "./cluster/redis-cluster";
 import { createLogger, type Logger } from "./log";
+import { createLibraryStorage } from "./library/storage/library-storage";
 
 export async function bootServices(config: Config, log: Logger = createLogger(config.logLevel)): Promise<{ services: Services; handle: DbHandle }> {
   const handle = openDatabase({
@@ -35,6 +36,7 @@ export async function bootServices(config: Config, log: Logger = createLogger(co
     cluster,
     events: await createClusterEvents(cluster, log),
     mailer: createMailer({ db: handle.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
+    library: createLibraryStorage(config.dataDir),
   };
   // Closing the database also leaves the cluster: the other instances see this one go at once.
   const closeDatabase = handle.close.bind(handle);

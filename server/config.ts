@@ -32,6 +32,10 @@ export interface Config {
   autoVersionIdleMinutes: number;
   /** What one co-editing connection, person and document may cost (server/collab/limits.ts). */
   collabLimits: CollabLimits;
+  /** The largest file one upload may carry. */
+  uploadMaxBytes: number;
+  /** What one library (a network's, or the commons') may hold, every version and the trash included. */
+  libraryQuotaBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +86,7 @@ export function loadConfig(env: Env = process.env): Config {
   const mailFrom = env.MAIL_FROM || "ConnActions <no-reply@connactions.local>";
   if (!mailFrom.includes("@")) problems.push(`MAIL_FROM must contain an e-mail address; got "${mailFrom}".`);
 
+  const GiB = 1024 ** 3;
   const config: Config = {
     port,
     host: env.HOST || "0.0.0.0",
@@ -116,6 +121,8 @@ export function loadConfig(env: Env = process.env): Config {
       compactAfterRows: int("COLLAB_COMPACT_AFTER_ROWS", DEFAULT_COLLAB_LIMITS.compactAfterRows, 10, 10_000_000),
       compactAfterBytes: int("COLLAB_COMPACT_AFTER_BYTES", DEFAULT_COLLAB_LIMITS.compactAfterBytes, 1024, 2 ** 31),
     },
+    uploadMaxBytes: int("UPLOAD_MAX_BYTES", 2 * GiB, 1, 1024 * GiB),
+    libraryQuotaBytes: int("LIBRARY_QUOTA_BYTES", 20 * GiB, 1, 1024 ** 5),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -11,6 +11,7 @@ import type { Mailer } from "./mail/mailer";
 import type { PlatformEvents } from "./events";
 import type { Logger } from "./log";
 import type { Cluster } from "./cluster/cluster";
+import type { LibraryStorage } from "./library/storage/library-storage";
 
 export interface Services {
   db: Kysely<Database>;
@@ -21,4 +22,6 @@ export interface Services {
   log: Logger;
   /** The other instances (REDIS_URL), or a one-process stand-in that answers locally. */
   cluster: Cluster;
+  /** The document library's bytes: the blob store and the uploads under way. */
+  library: LibraryStorage;
 }

@@ -99,4 +99,34 @@ describe("policy", () => {
     expect(denialStatus(memberA, { type: "network.manageMembers", networkId: A })).toBe(403);
     expect(denialStatus(memberA, { type: "platform.admin" })).toBe(403);
   });
+
+  it("lets a network's library be read by who sees the network, written by its members, its trash emptied by its coordinators", () => {
+    const libA = { kind: "network" as const, networkId: A };
+    expect(can(memberA, { type: "library.read", owner: libA })).toBe(true);
+    expect(can(observer, { type: "library.read", owner: libA })).toBe(true);
+    expect(can(moderator, { type: "library.read", owner: libA })).toBe(false);
+    expect(can(memberA, { type: "library.upload", owner: libA })).toBe(true);
+    expect(can(memberA, { type: "library.organise", owner: libA })).toBe(true);
+    expect(can(observer, { type: "library.upload", owner: libA })).toBe(false);
+    expect(can(admin, { type: "library.upload", owner: libA })).toBe(false);
+    expect(can(memberA, { type: "library.emptyTrash", owner: libA })).toBe(false);
+    expect(can(coordinatorA, { type: "library.emptyTrash", owner: libA })).toBe(true);
+    const archivedCoordinator = actor([], [[A, "coordinator"]], [A]);
+    expect(can(archivedCoordinator, { type: "library.read", owner: libA })).toBe(true);
+    expect(can(archivedCoordinator, { type: "library.upload", owner: libA })).toBe(false);
+    expect(can(archivedCoordinator, { type: "library.emptyTrash", owner: libA })).toBe(false);
+    expect(denialStatus(actor([], [[B, "member"]]), { type: "library.upload", owner: libA })).toBe(404);
+    expect(denialStatus(observer, { type: "library.upload", owner: libA })).toBe(403);
+  });
+
+  it("lets every network write the commons library and its moderators curate it", () => {
+    const commons = { kind: "commons" as const };
+    expect(can(memberA, { type: "library.upload", owner: commons })).toBe(true);
+    expect(can(memberA, { type: "library.organise", owner: commons })).toBe(false);
+    expect(can(moderator, { type: "library.organise", owner: commons })).toBe(true);
+    expect(can(moderator, { type: "library.emptyTrash", owner: commons })).toBe(true);
+    expect(can(observer, { type: "library.read", owner: commons })).toBe(true);
+    expect(can(observer, { type: "library.upload", owner: commons })).toBe(false);
+    expect(can(nobody, { type: "library.read", owner: commons })).toBe(false);
+  });
 });

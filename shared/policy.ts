@@ -77,7 +77,15 @@ export type Action =
   /** a personal support, shown apart from the networks' endorsements */
   | { type: "recommendation.support"; stage: RecommendationStage }
   /** the advisory board's answer to a submitted recommendation */
-  | { type: "recommendation.answer"; stage: RecommendationStage };
+  | { type: "recommendation.answer"; stage: RecommendationStage }
+  /** a library (a network's or the commons'): list, preview, download, search */
+  | { type: "library.read"; owner: DocumentOwner }
+  /** add files and new versions, edit a file's metadata */
+  | { type: "library.upload"; owner: DocumentOwner }
+  /** folders, rename, move, delete to the trash and restore from it */
+  | { type: "library.organise"; owner: DocumentOwner }
+  /** empty the trash: the only way bytes are removed before the 30 days pass */
+  | { type: "library.emptyTrash"; owner: DocumentOwner };
 
 const has = (actor: Actor, role: PlatformRole) => actor.platformRoles.has(role);
 const roleIn = (actor: Actor, networkId: string) => actor.memberships.get(networkId);
@@ -155,6 +163,15 @@ export function can(actor: Actor | null, action: Action): boolean {
       return inSomeOpenNetwork(actor) && beforeSubmission(action.stage);
     case "recommendation.answer":
       return has(actor, "observer") && action.stage === "submitted";
+    case "library.read":
+      return action.owner.kind === "network" ? can(actor, { type: "network.view", networkId: action.owner.networkId }) : seesCommons(actor);
+    case "library.upload":
+      return action.owner.kind === "network" ? can(actor, { type: "network.contribute", networkId: action.owner.networkId }) : inSomeOpenNetwork(actor);
+    case "library.organise":
+      // The commons library is written by every network and curated by its moderators.
+      return action.owner.kind === "network" ? can(actor, { type: "network.contribute", networkId: action.owner.networkId }) : moderates(actor);
+    case "library.emptyTrash":
+      return action.owner.kind === "network" ? isCoordinator(actor, action.owner.networkId) && isOpen(actor, action.owner.networkId) : moderates(actor);
   }
 }
 
@@ -166,6 +183,7 @@ export function denialStatus(actor: Actor | null, action: Action): 401 | 403 | 4
   if (!actor) return 401;
   if ("networkId" in action && action.networkId !== undefined && !can(actor, { type: "network.view", networkId: action.networkId })) return 404;
   if ("doc" in action && !readsDocument(actor, action.doc)) return 404;
+  if ("owner" in action && !can(actor, { type: "library.read", owner: action.owner })) return 404;
   return 403;
 }
 

@@ -47,6 +47,9 @@ export default function NetworkOfNetworksPage() {
           <li className="card">
             <Link to={GOOD_PRACTICE}>{t("nofn.goodPractice")}</Link>
           </li>
+          <li className="card">
+            <Link to="/network-of-networks/library">{t("library:nofnLink")}</Link>
+          </li>
         </ul>
       </nav>
 

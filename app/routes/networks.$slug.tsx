@@ -114,6 +114,13 @@ export default function NetworkHomePage() {
           <Link to={`/networks/${network.slug}/work-programmes`}>{t("workprogramme:networkLink.link")}</Link>
         </p>
       </section>
+      <section className="card network-wp-link" aria-labelledby="library-link-heading">
+        <h2 id="library-link-heading">{t("library:networkLink.heading")}</h2>
+        <p>{t("library:networkLink.body")}</p>
+        <p>
+          <Link to={`/networks/${network.slug}/library`}>{t("library:networkLink.link")}</Link>
+        </p>
+      </section>
 
       <h2>{t("home.organisations")}</h2>
       <div className="columns">

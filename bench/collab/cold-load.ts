@@ -4,6 +4,9 @@
  * client's connect-to-synced time is measured while the room loads them from the database;
  * then again after the log is compacted into the snapshot.
  */
+import path from "node:path";
+import os from "node:os";
+import { createLibraryStorage } from "#server/library/storage/library-storage";
 import { performance } from "node:perf_hooks";
 import * as Y from "yjs";
 import { appendUpdates, countUpdates, findSnapshot } from "#db/queries/collab";
@@ -141,5 +144,7 @@ function servicesFor(database: OurDatabase): Services {
     events: createLocalEvents(),
     cluster: soloCluster(),
     mailer: createMailer({ db: database.handle.db, from: "bench@connactions.test", log }),
+    // No library here: nothing is uploaded, so its storage stays an unused temporary path.
+    library: createLibraryStorage(path.join(os.tmpdir(), "connactions-unused-library")),
   };
 }

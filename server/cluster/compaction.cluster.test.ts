@@ -5,6 +5,9 @@
  * two database connections, from losing an update a third instance appends meanwhile. And
  * with two real instances compacting a shared document every few rows, nothing typed is lost.
  */
+import path from "node:path";
+import os from "node:os";
+import { createLibraryStorage } from "#server/library/storage/library-storage";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createTestDatabase, type TestDatabase } from "#db/testing/test-database";
@@ -46,6 +49,8 @@ function instanceStore(): DocumentStore {
     events: createLocalEvents(),
     cluster: soloCluster(),
     mailer: createMailer({ db: handle.db, from: "t@t", log }),
+    // No library here: nothing is uploaded, so its storage stays an unused temporary path.
+    library: createLibraryStorage(path.join(os.tmpdir(), "connactions-unused-library")),
   });
 }
 

@@ -4,6 +4,9 @@
  * as small as the same content encoded directly — so loading it costs what loading that
  * content costs, whatever its history. (Load *times* are measured in bench/collab.)
  */
+import path from "node:path";
+import os from "node:os";
+import { createLibraryStorage } from "#server/library/storage/library-storage";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createTestDatabase, type TestDatabase } from "#db/testing/test-database";
@@ -29,6 +32,8 @@ beforeAll(async () => {
     events: createLocalEvents(),
     cluster: soloCluster(),
     mailer: createMailer({ db: database.db, from: "t@t", log }),
+    // No library here: nothing is uploaded, so its storage stays an unused temporary path.
+    library: createLibraryStorage(path.join(os.tmpdir(), "connactions-unused-library")),
   });
 });
 afterAll(async () => {

@@ -4,6 +4,10 @@
  * HTTP, WebSocket and socket.io connections.
  */
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createLibraryStorage } from "../library/storage/library-storage";
 import { createPlatformServer, type PlatformServer } from "../app";
 import type { Services } from "../services";
 import { createMailer } from "../mail/mailer";
@@ -26,15 +30,18 @@ export interface TestServer {
 
 export async function startTestServer(options: { config?: Partial<Config>; collab?: Partial<CollabOptions> } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
+  // Each server keeps its library's files in a directory of its own, removed on close.
+  const dataDir = options.config?.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "connactions-test-data-")));
   const log = createLogger("warn");
   const services: Services = {
     db: database.db,
     dialect: database.dialect,
-    config: testConfig(options.config),
+    config: testConfig({ ...options.config, dataDir }),
     log,
     events: createLocalEvents(),
     cluster: soloCluster(),
     mailer: createMailer({ db: database.db, from: "test@connactions.test", log: createLogger("error") }),
+    library: createLibraryStorage(dataDir),
   };
   const server = await createPlatformServer({ services, remix: "build", ...(options.collab ? { collab: options.collab } : {}) });
   await new Promise<void>((resolve) => server.httpServer.listen(0, "127.0.0.1", resolve));
@@ -51,6 +58,7 @@ export async function startTestServer(options: { config?: Partial<Config>; colla
     async close() {
       await server.close();
       await database.drop();
+      if (!options.config?.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
