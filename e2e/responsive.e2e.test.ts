@@ -19,6 +19,7 @@ import { docNameOf, RECOMMENDATION_DOC_TYPE, WORK_PROGRAMME_DOC_TYPE } from "#sh
 import { axeViolations, formatViolations } from "./support/axe";
 import { horizontalOverflow } from "./support/layout";
 import { useAppAndBrowser } from "./support/suite";
+import { buildLibraryFile } from "#server/testing/library-files";
 
 const app = useAppAndBrowser();
 
@@ -43,6 +44,9 @@ beforeAll(async () => {
   );
   if (!finding.ok) throw new Error("finding not posted");
   memberFinding = `/network-of-networks/findings/${finding.id}`;
+  // A file in the member's library and one in the commons library, so their pages have links.
+  await buildLibraryFile(services, { networkId: member.memberships[0]!.networkId, userId: member.id, name: "Ausbildungsrahmenplan.txt", bytes: Buffer.from("Lernfeld 1\n") });
+  await buildLibraryFile(services, { networkId: null, userId: member.id, name: "shared-paper.txt", bytes: Buffer.from("Shared\n") });
 });
 
 /** axe runs at the phone and laptop sizes; the narrowest phones are checked for overflow too. */
@@ -71,7 +75,7 @@ const shapeOf = (pathname: string) =>
 
 const EDITOR_ROUTES = new Set(["routes/networks.$slug_.work-programmes.$id", "routes/network-of-networks_.recommendations.$id"]);
 /** Links that are not pages, or that change something by being followed. */
-const NOT_A_PAGE = [/^\/logout/, /\/export\//, /^\/language/, /^\/translations\//, /\.data$/];
+const NOT_A_PAGE = [/^\/logout/, /\/export\//, /^\/language/, /^\/translations\//, /\.data$/, /\/versions\/[^/]+\/(download|view)$/];
 
 interface Walk {
   visited: Map<string, string>; // route id → URL checked

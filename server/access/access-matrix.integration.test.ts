@@ -12,6 +12,7 @@ import { addOrganisationToNetwork } from "#db/queries/networks";
 import { loadActor } from "#server/domain/auth/actor";
 import { postFinding } from "#server/domain/commons/findings";
 import { proposeGoodPractice, setGoodPracticePublished } from "#server/domain/commons/good-practices";
+import { uploadToLibrary } from "#server/testing/library-uploads";
 
 const ROLES = ["anonymous", "memberA", "memberB", "coordinatorA", "observer", "moderator", "admin"] as const;
 type Role = (typeof ROLES)[number];
@@ -81,6 +82,23 @@ beforeAll(async () => {
   publishedEntry = published.id;
   proposalOfMemberA = proposal.id;
 });
+
+/**
+ * Library: a file of A whose name and bytes carry A's canary, and a file in the commons
+ * library. Outsiders must never see the name or the bytes, in lists, pages or downloads.
+ */
+let libraryFileOfA: { fileId: string; versionId: string };
+let commonsFile: { fileId: string; versionId: string };
+beforeAll(async () => {
+  const ofA = await uploadToLibrary(clients.memberA, server.url, Buffer.from(`Protokoll ${netA.canary}`), { library: netA.id, name: `protokoll-${netA.canary}.txt` });
+  const ofCommons = await uploadToLibrary(clients.memberB, server.url, Buffer.from("Shared paper"), { library: "commons", name: "shared-paper.txt" });
+  if (!ofA.ok || !ofCommons.ok) throw new Error("library files not uploaded");
+  libraryFileOfA = ofA;
+  commonsFile = ofCommons;
+});
+const libraryOfA = () => `/networks/${netA.slug}/library`;
+const fileOfA = () => `${libraryOfA()}/files/${libraryFileOfA.fileId}`;
+const commonsLibrary = "/network-of-networks/library";
 
 /** Who may see the private content of each network. */
 const insidersOf = (network: "A" | "B"): Role[] =>
@@ -154,6 +172,21 @@ const getRoutes: Array<[string, () => string, Expectation]> = [
   ["good-practice proposal of memberA", () => `/network-of-networks/good-practice/${proposalOfMemberA}`, loggedIn(404, { memberA: 200, moderator: 200, admin: 200 })],
   ["edit published good practice", () => `/network-of-networks/good-practice/${publishedEntry}/edit`, loggedIn(403, { moderator: 200, admin: 200 })],
   ["edit proposal of memberA", () => `/network-of-networks/good-practice/${proposalOfMemberA}/edit`, loggedIn(404, { memberA: 403, moderator: 200, admin: 200 })],
+  ["library of A", libraryOfA, networkPage("A")],
+  ["library of A, sorted and filtered", () => `${libraryOfA()}?sort=size&dir=desc&language=de`, networkPage("A")],
+  ["library of A data request", () => `/networks/${netA.slug}/library.data`, networkPage("A")],
+  ["library of B", () => `/networks/${netB.slug}/library`, networkPage("B")],
+  ["unknown folder in A's library", () => `${libraryOfA()}?folder=no-such-folder`, loggedIn(404)],
+  ["file of A", fileOfA, networkPage("A")],
+  ["file of A under B's address", () => `/networks/${netB.slug}/library/files/${libraryFileOfA.fileId}`, networkPage("B", 404)],
+  ["download of a file of A", () => `${fileOfA()}/versions/${libraryFileOfA.versionId}/download`, networkPage("A")],
+  ["inline view of a file of A", () => `${fileOfA()}/versions/${libraryFileOfA.versionId}/view`, networkPage("A")],
+  ["trash of A's library", () => `${libraryOfA()}/trash`, networkPage("A")],
+  ["commons library", () => commonsLibrary, loggedIn(200)],
+  ["commons library file", () => `${commonsLibrary}/files/${commonsFile.fileId}`, loggedIn(200)],
+  ["commons library download", () => `${commonsLibrary}/files/${commonsFile.fileId}/versions/${commonsFile.versionId}/download`, loggedIn(200)],
+  ["A's file under the commons address", () => `${commonsLibrary}/files/${libraryFileOfA.fileId}`, loggedIn(404)],
+  ["commons library trash", () => `${commonsLibrary}/trash`, loggedIn(200)],
 ];
 
 describe(`access matrix: pages (${process.env.TEST_DATABASE})`, () => {
@@ -231,6 +264,10 @@ const postRoutes: Array<[string, () => string, () => Record<string, string>, Exp
     loggedIn(403, { memberA: 302, memberB: 302, coordinatorA: 302 }),
   ],
   ["publish good practice", () => "/network-of-networks/good-practice", () => ({ intent: "publish", id: publishedEntry }), loggedIn(403, { moderator: 200, admin: 200 })],
+  ["create a folder in A's library", libraryOfA, () => ({ intent: "createFolder", name: "Matrix folder" }), loggedIn(404, { memberA: 200, coordinatorA: 200, observer: 403, admin: 403 })],
+  ["edit the details of a file of A", fileOfA, () => ({ intent: "metadata", title: "Matrix", language: "de", keywords: "" }), loggedIn(404, { memberA: 200, coordinatorA: 200, observer: 403, admin: 403 })],
+  ["empty A's trash", () => `${libraryOfA()}/trash`, () => ({ intent: "empty" }), loggedIn(404, { memberA: 403, coordinatorA: 200, observer: 403, admin: 403 })],
+  ["create a folder in the commons library", () => commonsLibrary, () => ({ intent: "createFolder", name: "Matrix folder" }), loggedIn(403, { moderator: 200, admin: 200 })],
 ];
 
 describe(`access matrix: mutations (${process.env.TEST_DATABASE})`, () => {

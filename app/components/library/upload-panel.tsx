@@ -80,6 +80,8 @@ export function UploadPanel({ target, maxBytes, multiple = true, withNote = fals
           onProgress: (sent) => update(key, { sent, status: "uploading" }),
           // Refusals (4xx: quota, size, rights) are final; only network trouble and server hiccups are retried.
           onShouldRetry: (error) => {
+            // Offline, retrying is pointless: wait for the browser's "online" instead (see above).
+            if (!navigator.onLine) return false;
             const status = error.originalResponse?.getStatus() ?? 0;
             return status === 0 || status >= 500 || status === 409 || status === 423;
           },

@@ -14,6 +14,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
+import { writeFile } from "node:fs/promises";
 import { EVENTS, Server, type Upload } from "@tus/server";
 import { FileStore } from "@tus/file-store";
 import type { Services } from "#server/services";
@@ -93,8 +94,15 @@ export function createUploadEndpoint(services: Services): UploadEndpoint {
     async onUploadFinish(req, upload) {
       const caller = callerOf(req);
       try {
-        const { fileId, versionId } = await finishUpload(services, upload.id, path.join(services.library.uploadDir, upload.id));
-        await datastore.configstore.delete(upload.id);
+        const localPath = path.join(services.library.uploadDir, upload.id);
+        const { fileId, versionId } = await finishUpload(services, upload.id, localPath);
+        if (upload.size === 0) {
+          // An empty upload finishes inside its creating POST, and tus reads the upload back
+          // after this hook (for Upload-Expires): keep an empty stand-in until the answer is out.
+          await writeFile(localPath, "");
+          const response = (req as { runtime?: { node?: { res?: ServerResponse } } }).runtime?.node?.res;
+          response?.once("close", () => void datastore.remove(upload.id).catch(() => undefined));
+        } else await datastore.configstore.delete(upload.id);
         return { headers: { "X-Library-File": fileId, "X-Library-Version": versionId } };
       } catch (error) {
         services.log.error(`[library] finishing upload ${upload.id} failed`, error);

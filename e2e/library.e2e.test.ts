@@ -1,0 +1,183 @@
+/**
+ * The document library in real Chromium against the real server: a coordinator drops two
+ * files at once and sees a progress bar for each (de); a member uploads a larger file (it);
+ * a member uploads a new
+ * version and makes the old one current again (en). (Cutting the network mid-upload in the
+ * browser is not covered yet; the integration test cuts the TCP connection instead.) The library's pages pass axe (WCAG 2.1
+ * AA) in all three languages. Uploads are slowed with Chromium's own network throttling so
+ * that progress and the cut can be seen; the bytes stored are compared by hash.
+ */
+import crypto from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { demoNetworks } from "#db/seed/demo-data";
+import type { Locale } from "#shared/i18n/config";
+import deLibrary from "../locales/de/library.json";
+import itLibrary from "../locales/it/library.json";
+import enLibrary from "../locales/en/library.json";
+import { buildLibraryFile } from "#server/testing/library-files";
+import { closeSessions, DATABASE, demoAccount, waitForHeading, waitForSettled } from "./support/app";
+import { expectNoAxeViolations } from "./support/axe";
+import { eventually } from "./support/eventually";
+import { fill } from "./support/i18n";
+import { useAppAndBrowser } from "./support/suite";
+
+const texts: Record<Locale, typeof enLibrary> = { de: deLibrary, it: itLibrary, en: enLibrary };
+const app = useAppAndBrowser();
+
+const MECHATRONICS = demoNetworks.find((n) => n.id === "demo-net-mechatronics")!;
+const LIBRARY = `/networks/${MECHATRONICS.slug}/library`;
+const KATRIN = "koordination.mechatronik@connactions.demo"; // de, coordinator
+const LUCA = "mitglied.mechatronik@connactions.demo"; // it, member
+const JONAS = "member.mechatronik@connactions.demo"; // en, member
+
+/** The bytes the page generates for a dropped file: cheap to make on both sides, not compressible by accident. */
+function patternBytes(size: number, seed: number): Buffer {
+  const bytes = Buffer.alloc(size);
+  for (let i = 0; i < size; i += 1) bytes[i] = (i * 31 + seed + (i >> 10)) & 255;
+  return bytes;
+}
+
+/** Drops files on the drop zone the way a browser does: a DataTransfer with File objects. */
+async function dropFiles(page: Page, files: Array<{ name: string; size: number; seed: number }>) {
+  const dataTransfer = await page.evaluateHandle((specs) => {
+    const transfer = new DataTransfer();
+    for (const spec of specs) {
+      const bytes = new Uint8Array(spec.size);
+      for (let i = 0; i < spec.size; i += 1) bytes[i] = (i * 31 + spec.seed + (i >> 10)) & 255;
+      transfer.items.add(new File([bytes], spec.name, { type: "application/octet-stream" }));
+    }
+    return transfer;
+  }, files);
+  await page.dispatchEvent("[data-testid=dropzone]", "dragover", { dataTransfer });
+  await page.dispatchEvent("[data-testid=dropzone]", "drop", { dataTransfer });
+}
+
+/** Chromium's own throttling (DevTools protocol): uploads at `bytesPerSecond`. */
+async function throttleUploads(page: Page, bytesPerSecond: number) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: bytesPerSecond });
+  return cdp;
+}
+
+async function storedHashOf(name: string): Promise<string | undefined> {
+  const row = await app.server.services.db
+    .selectFrom("library_files")
+    .innerJoin("library_file_versions as v", "v.id", "library_files.current_version_id")
+    .select("v.blob_sha256")
+    .where("library_files.name", "=", name)
+    .executeTakeFirst();
+  return row?.blob_sha256;
+}
+
+const sha256 = (bytes: Buffer) => crypto.createHash("sha256").update(bytes).digest("hex");
+
+describe(`library in the browser (${DATABASE})`, () => {
+  it("a coordinator drops two files at once and sees a progress bar for each (de)", async () => {
+    const t = texts.de;
+    const katrin = await app.openSession(KATRIN, { bypassCSP: true });
+    try {
+      await katrin.page.goto(LIBRARY);
+      await waitForSettled(katrin.page, "de");
+      await waitForHeading(katrin.page, fill(t.titleOf, { name: MECHATRONICS.name }));
+      await expectNoAxeViolations(katrin.page, "library (de)");
+      await throttleUploads(katrin.page, 1024 * 1024);
+      const files = [
+        { name: "Ausbildungsrahmenplan.bin", size: 1_500_000, seed: 1 },
+        { name: "Fotos-Bologna.bin", size: 1_200_000, seed: 2 },
+      ];
+      await dropFiles(katrin.page, files);
+      const bars = katrin.page.locator(".upload-list progress");
+      await eventually(async () => (await bars.count()) === 2, "two progress bars");
+      // Both bars move while the bytes travel, each on its own.
+      await eventually(async () => {
+        const values = await bars.evaluateAll((elements) => elements.map((e) => (e as HTMLProgressElement).value / (e as HTMLProgressElement).max));
+        return values.some((v) => v > 0 && v < 1);
+      }, "a bar part-way");
+      for (const file of files) {
+        await katrin.page.getByRole("listitem").filter({ hasText: file.name }).getByText(t.upload.status.done, { exact: true }).waitFor({ timeout: 30_000 });
+        expect(await storedHashOf(file.name)).toBe(sha256(patternBytes(file.size, file.seed)));
+      }
+      // The list shows both once the uploads are done (the page revalidates).
+      for (const file of files) await katrin.page.getByRole("link", { name: file.name, exact: true }).waitFor();
+      await expectNoAxeViolations(katrin.page, "library with uploads (de)");
+      expect(katrin.errors).toEqual([]);
+    } finally {
+      await closeSessions(katrin);
+    }
+  });
+
+  it("a member uploads a larger file with a moving progress bar (it)", async () => {
+    const t = texts.it;
+    const luca = await app.openSession(LUCA, { bypassCSP: true });
+    try {
+      await luca.page.goto(LIBRARY);
+      await waitForSettled(luca.page, "it");
+      await expectNoAxeViolations(luca.page, "library (it)");
+      await throttleUploads(luca.page, 512 * 1024);
+      const file = { name: "Presentazione-convegno.bin", size: 4_000_000, seed: 7 };
+      await dropFiles(luca.page, [file]);
+      const bar = luca.page.locator(".upload-list progress").first();
+      await eventually(async () => (await bar.evaluate((e) => (e as HTMLProgressElement).value)) > 500_000, "half a megabyte sent");
+
+      // Cutting the network here (context.setOffline) is the next step: in this Chromium the
+      // throttled upload did not report the cut within 15 s (see the issue's note). The resume
+      // itself is proven over a cut TCP connection in server/library/library.integration.test.ts.
+      const item = luca.page.getByRole("listitem").filter({ hasText: file.name });
+      await item.getByText(t.upload.status.done, { exact: true }).waitFor({ timeout: 40_000 });
+      expect(await storedHashOf(file.name)).toBe(sha256(patternBytes(file.size, file.seed)));
+
+      await luca.page.getByRole("link", { name: file.name, exact: true }).click();
+      await waitForHeading(luca.page, file.name);
+      await expectNoAxeViolations(luca.page, "library file (it)");
+      await luca.page.goto(`${LIBRARY}/trash`);
+      await waitForHeading(luca.page, t.trash.title);
+      await expectNoAxeViolations(luca.page, "library trash (it)");
+    } finally {
+      await closeSessions(luca);
+    }
+  });
+
+  it("a member uploads a new version and makes the old one current again (en)", async () => {
+    const t = texts.en;
+    const jonas = demoAccount(JONAS);
+    const first = Buffer.from("Framework curriculum, first draft\n");
+    const { fileId } = await buildLibraryFile(app.server.services, { networkId: MECHATRONICS.id, userId: jonas.id, name: "framework-curriculum.txt", bytes: first });
+    const session = await app.openSession(JONAS, { bypassCSP: true });
+    try {
+      await session.page.goto(`${LIBRARY}/files/${fileId}`);
+      await waitForSettled(session.page, "en");
+      await waitForHeading(session.page, "framework-curriculum.txt");
+      // Plain text is previewed in the page, from a sandboxed response.
+      await session.page.frameLocator("iframe.library-preview").getByText("first draft").waitFor();
+      await expectNoAxeViolations(session.page, "library file (en)");
+
+      await session.page.getByLabel(t.upload.note, { exact: true }).fill("After the Bologna workshop");
+      await session.page.getByLabel(t.upload.chooseOne, { exact: true }).setInputFiles({ name: "framework-curriculum-v2.txt", mimeType: "text/plain", buffer: Buffer.from("Framework curriculum, second draft\n") });
+      await session.page.getByRole("listitem").getByText(t.upload.status.done, { exact: true }).waitFor();
+      const versions = session.page.locator("#file-versions ~ .table-scroll tbody tr, section[aria-labelledby=file-versions] tbody tr");
+      await eventually(async () => (await versions.count()) === 2, "two versions listed");
+      await session.page.getByRole("cell", { name: "After the Bologna workshop" }).waitFor();
+
+      await session.page.getByRole("button", { name: `${t.versions.restore} – ${fill(t.file.versionNumber, { number: 1 })}` }).click();
+      await session.page.getByText(fill(t.done.versionRestored, { number: 3 })).waitFor();
+      await eventually(async () => (await versions.count()) === 3, "three versions listed");
+      await session.page.frameLocator("iframe.library-preview").getByText("first draft").waitFor();
+      expect(await storedHashOf("framework-curriculum.txt")).toBe(sha256(first));
+      await expectNoAxeViolations(session.page, "library file with versions (en)");
+
+      await session.page.goto(LIBRARY);
+      await waitForSettled(session.page, "en");
+      await expectNoAxeViolations(session.page, "library (en)");
+      await session.page.goto(`${LIBRARY}/trash`);
+      await expectNoAxeViolations(session.page, "library trash (en)");
+      await session.page.goto("/network-of-networks/library");
+      await waitForHeading(session.page, t.commonsTitle);
+      await expectNoAxeViolations(session.page, "commons library (en)");
+      expect(session.errors).toEqual([]);
+    } finally {
+      await closeSessions(session);
+    }
+  });
+});
