@@ -65,8 +65,9 @@ export async function libraryFolderLoader({ request, params, context }: LoaderFu
   const language = url.searchParams.get("language");
   const tag = url.searchParams.get("tag");
   const folderId = url.searchParams.get("folder") || null;
+  if (folderId !== null && folderId.length > 100) notFound();
   const page = await folderPage(context.services, auth.actor, lib, {
-    folderId: folderId && folderId.length <= 100 ? folderId : folderId === null ? null : "-",
+    folderId,
     sort,
     descending: url.searchParams.get("dir") === "desc",
     language: language && (DOCUMENT_LANGUAGES as readonly string[]).includes(language) ? language : null,

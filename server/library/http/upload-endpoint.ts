@@ -15,7 +15,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { writeFile } from "node:fs/promises";
-import { EVENTS, Server, type Upload } from "@tus/server";
+import { EVENTS, Server } from "@tus/server";
 import { FileStore } from "@tus/file-store";
 import type { Services } from "#server/services";
 import { authenticateToken, SESSION_COOKIE, type Authenticated } from "#server/domain/auth/sessions";
@@ -195,4 +195,3 @@ function isDiskFull(error: unknown): boolean {
   return error instanceof StorageFullError || code === "ENOSPC" || code === "EDQUOT";
 }
 
-export type { Upload };
