@@ -458,6 +458,22 @@ export interface LibraryUploadsTable {
   finished_at: string | null;
 }
 
+export type BlobTextStatus = "pending" | "working" | "done" | "empty" | "unsupported" | "failed";
+
+/** The text inside a blob, for search, and its extraction job (see migration 20261206_2000). */
+export interface LibraryBlobTextsTable {
+  id: Generated<number>;
+  blob_sha256: string;
+  status: BlobTextStatus;
+  text: string | null;
+  note: string;
+  truncated: number;
+  attempts: number;
+  queued_at: string;
+  claimed_at: string | null;
+  finished_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   platform_roles: PlatformRolesTable;
@@ -496,6 +512,7 @@ export interface Database {
   library_files: LibraryFilesTable;
   library_file_versions: LibraryFileVersionsTable;
   library_uploads: LibraryUploadsTable;
+  library_blob_texts: LibraryBlobTextsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -29,11 +29,14 @@ import { newToken } from "./domain/auth/tokens";
 import { createUploadEndpoint, UPLOAD_PATH } from "./library/http/upload-endpoint";
 import { isLibraryFileRequest, libraryFileRoutes } from "./library/http/file-responses";
 import { scheduleLibraryHousekeeping } from "./library/housekeeping";
+import { createTextIndexer, type TextIndexer } from "./library/text/text-indexer";
 
 export interface PlatformServer {
   httpServer: http.Server;
   io: RealtimeServer;
   collab: CollabServer;
+  /** Reads uploaded files' text for search, off the request path. */
+  textIndexer: TextIndexer;
   /** Stops accepting, lets running requests finish, stores every collab update, closes sockets. Does not close the db. */
   close(): Promise<void>;
 }
@@ -92,7 +95,8 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
   });
 
   // The document library: resumable uploads (tus) and the files' bytes, with headers of their own.
-  const uploads = createUploadEndpoint(services);
+  const textIndexer = createTextIndexer(services);
+  const uploads = createUploadEndpoint(services, { onStored: () => textIndexer.poke() });
   app.all([UPLOAD_PATH, `${UPLOAD_PATH}/*`], (req, res) => uploads.handle(req, res));
   app.use(libraryFileRoutes(services));
   const stopLibraryHousekeeping = scheduleLibraryHousekeeping(services, uploads);
@@ -141,11 +145,13 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
     httpServer,
     io,
     collab,
+    textIndexer,
     async close() {
       // Collab first: every received update (and its automatic version) is stored before anything else goes away.
       await collab.close();
       stopAutoVersions();
       stopLibraryHousekeeping();
+      await textIndexer.stop();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();

@@ -13,6 +13,8 @@ import { folderPage, LIBRARY_SORTS, type LibrarySort } from "#server/domain/libr
 import { createFolder, moveItem, renameItem, restoreItem, trashItem, type LibraryError } from "#server/domain/library/organise";
 import { filePage, restoreVersion, updateFileMetadata } from "#server/domain/library/files";
 import { emptyTrash, trashPage } from "#server/domain/library/trash";
+import { searchLibrary } from "#server/domain/library/search";
+import { MAX_QUERY_LENGTH } from "#shared/library/search-terms";
 import { authorize, notFound, requireAuth } from "./guards.server";
 import { loadVisibleNetwork } from "./network-access.server";
 import { formError, invalid, parseWith, readForm } from "./forms.server";
@@ -173,6 +175,16 @@ export async function libraryFileAction({ request, params, context }: ActionFunc
     throw redirect(`${place.basePath}/trash?trashed=${encodeURIComponent(fileId)}`);
   }
   return formError("validation.unknownAction", form);
+}
+
+// ---------------------------------------------------------------- search
+
+export async function librarySearchLoader({ request, params, context }: LoaderFunctionArgs, kind: LibraryKind) {
+  const { auth, lib, place } = await openLibrary(request, context, params, kind);
+  const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, MAX_QUERY_LENGTH);
+  const page = await searchLibrary(context.services, auth.actor, lib, query);
+  if (!page) notFound();
+  return { place, ...page };
 }
 
 // ---------------------------------------------------------------- trash

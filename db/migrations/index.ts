@@ -12,6 +12,7 @@ import * as commonsOwner from "./20261204_1100_commons_owner";
 import * as findingsGoodPractice from "./20261204_1200_findings_good_practice";
 import * as recommendations from "./20261204_1300_recommendations";
 import * as library from "./20261206_1000_library";
+import * as libraryText from "./20261206_2000_library_text";
 
 export const migrations: Record<string, Migration> = {
   "20261121_0830_spine": spine,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "20261204_1200_findings_good_practice": findingsGoodPractice,
   "20261204_1300_recommendations": recommendations,
   "20261206_1000_library": library,
+  "20261206_2000_library_text": libraryText,
 };

@@ -88,6 +88,25 @@ export async function filesInFolder(db: Db, key: LibraryKey, folderId: string | 
   return whereLibrary(q, "library_files.network_id", key).orderBy("library_files.name").orderBy("library_files.id").execute();
 }
 
+/**
+ * Files of a library (not trashed) whose name, title, description or keywords contain every
+ * term, ignoring case. Terms are letters and digits only, so they hold no LIKE wildcards.
+ * SQLite's lower() folds ASCII only; the text index (library-text) folds every script.
+ */
+export async function filesMatchingMetadata(db: Db, key: LibraryKey, terms: string[], limit: number) {
+  if (terms.length === 0) return [];
+  const haystack = sql<string>`lower(library_files.name || ' ' || library_files.title || ' ' || library_files.description || ' ' || library_files.keywords)`;
+  let q = fileWithCurrent(db).where("library_files.deleted_at", "is", null);
+  for (const term of terms) q = q.where(haystack, "like", `%${term.toLowerCase()}%`);
+  return whereLibrary(q, "library_files.network_id", key).orderBy("library_files.updated_at", "desc").orderBy("library_files.id").limit(limit).execute();
+}
+
+/** Files by id within one library (search results in one query). */
+export async function filesByIds(db: Db, key: LibraryKey, ids: string[]) {
+  if (ids.length === 0) return [];
+  return whereLibrary(fileWithCurrent(db).where("library_files.id", "in", ids), "library_files.network_id", key).execute();
+}
+
 export async function insertFile(db: Db, file: LibraryFile): Promise<void> {
   await db.insertInto("library_files").values(file).execute();
 }
@@ -213,7 +232,11 @@ async function orphanBlobs(db: Db): Promise<string[]> {
     )
     .execute();
   const keys = orphans.map((o) => o.sha256);
-  if (keys.length) await db.deleteFrom("library_blobs").where("sha256", "in", keys).execute();
+  if (keys.length) {
+    // Explicitly, not by cascade: SQLite's word index follows library_blob_texts through a delete trigger.
+    await db.deleteFrom("library_blob_texts").where("blob_sha256", "in", keys).execute();
+    await db.deleteFrom("library_blobs").where("sha256", "in", keys).execute();
+  }
   return keys;
 }
 

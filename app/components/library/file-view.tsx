@@ -59,6 +59,8 @@ export function LibraryFileView() {
             {formatDateTime(file.updatedAt, i18n.language)}
             {file.updatedByName ? ` · ${file.updatedByName}` : null}
           </dd>
+          <dt>{t("search.status.label")}</dt>
+          <dd data-search-status={data.search}>{t(`search.status.${data.search}`)}</dd>
         </dl>
         {file.description ? <p className="library-file__description">{file.description}</p> : null}
         {current ? (

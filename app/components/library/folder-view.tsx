@@ -18,6 +18,7 @@ import { ItemActions } from "./item-actions";
 import { UploadPanel } from "./upload-panel";
 import { tagLabel } from "./tag-label";
 import { FileKindLabel } from "./file-kind-label";
+import { LibrarySearchBox } from "./library-search-box";
 
 type LoaderData = Awaited<ReturnType<typeof libraryFolderLoader>>;
 type ActionData = Awaited<ReturnType<typeof libraryFolderAction>>;
@@ -41,6 +42,7 @@ export function LibraryFolderView() {
       <h1>{folder ? folder.name : place.network ? t("titleOf", { name: place.network.name }) : t("commonsTitle")}</h1>
       {place.network ? <ArchivedNetworkNotice archivedAt={place.network.archivedAt} /> : null}
       {!folder ? <p>{place.network ? t("intro") : t("commonsIntro")}</p> : null}
+      <LibrarySearchBox basePath={place.basePath} />
 
       {result?.ok ? (
         <Notice>

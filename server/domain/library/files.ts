@@ -10,6 +10,7 @@ import { libraryKey, type LibraryRef } from "#shared/library/library-ref";
 import type { FileMetadataInput } from "#shared/validation/library-forms";
 import { nowIso } from "#shared/time";
 import { findFile, findVersion, insertVersion, nextVersionNumber, updateFile, versionsOf } from "#db/queries/library";
+import { blobTextStatus } from "#db/queries/library-text";
 import { newId } from "../auth/tokens";
 import { loadLibraryTree } from "./library-tree";
 import type { LibraryResult } from "./organise";
@@ -22,17 +23,38 @@ export async function filePage(services: Services, actor: Actor, lib: LibraryRef
   const tree = await loadLibraryTree(services.db, key);
   // A file in the trash (or inside a trashed folder) is shown from the trash page only.
   if (file.deleted_at !== null || !tree.isLive(file.folder_id)) return null;
-  const versions = await versionsOf(services.db, file.id);
+  const [versions, text] = await Promise.all([versionsOf(services.db, file.id), file.blob_sha256 ? blobTextStatus(services.db, file.blob_sha256) : undefined]);
   const numbersById = new Map(versions.map((v) => [v.id, v.number]));
   return {
     file: presentFile(file),
     breadcrumbs: tree.path(file.folder_id).map((f) => ({ id: f.id, name: f.name })),
     versions: versions.map((v) => presentVersion(v, file.current_version_id, numbersById)),
+    /** Whether search finds words inside this file (its current version). */
+    search: searchability(text),
     can: {
       upload: can(actor, { type: "library.upload", owner: lib.owner }),
       organise: can(actor, { type: "library.organise", owner: lib.owner }),
     },
   };
+}
+
+export type Searchability = "indexed" | "indexedStart" | "pending" | "noText" | "unreadable" | "notText";
+
+function searchability(row: { status: string; truncated: number } | undefined): Searchability {
+  if (!row) return "notText";
+  switch (row.status) {
+    case "done":
+      return row.truncated ? "indexedStart" : "indexed";
+    case "pending":
+    case "working":
+      return "pending";
+    case "empty":
+      return "noText";
+    case "failed":
+      return "unreadable";
+    default:
+      return "notText";
+  }
 }
 
 export async function updateFileMetadata(services: Services, actor: Actor, lib: LibraryRef, fileId: string, input: FileMetadataInput): Promise<LibraryResult> {

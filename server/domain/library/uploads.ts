@@ -24,6 +24,7 @@ import {
   nextVersionNumber,
   updateFile,
 } from "#db/queries/library";
+import { queueBlobText } from "#db/queries/library-text";
 import { cleanDisplayName } from "#server/library/file-names";
 import { sniffFile } from "#server/library/sniff";
 import { newId } from "../auth/tokens";
@@ -95,6 +96,8 @@ export async function finishUpload(services: Services, uploadId: string, localPa
       inline_safe: sniffed.inlineSafe ? 1 : 0,
       created_at: now,
     });
+    // Its text is read for search later, off this request (server/library/text/text-indexer).
+    await queueBlobText(trx, blob.sha256, now);
     // A new version of a file that was emptied from the trash meanwhile becomes a new file.
     const existing = upload.file_id ? await findFile(trx, upload.network_id, upload.file_id) : undefined;
     let id: string;

@@ -45,7 +45,12 @@ export interface UploadEndpoint {
   cleanUp(): Promise<number>;
 }
 
-export function createUploadEndpoint(services: Services): UploadEndpoint {
+export interface UploadEndpointOptions {
+  /** Called after an upload became a file or a version (the text indexer starts reading it). */
+  onStored?: () => void;
+}
+
+export function createUploadEndpoint(services: Services, options: UploadEndpointOptions = {}): UploadEndpoint {
   // The gate resolves the caller per Node request; tus hands its hooks a web Request that wraps it.
   const callers = new WeakMap<object, Caller>();
   const callerOf = (req: { runtime?: { node?: { req: object } } }): Caller | undefined => {
@@ -96,6 +101,7 @@ export function createUploadEndpoint(services: Services): UploadEndpoint {
       try {
         const localPath = path.join(services.library.uploadDir, upload.id);
         const { fileId, versionId } = await finishUpload(services, upload.id, localPath);
+        options.onStored?.();
         if (upload.size === 0) {
           // An empty upload finishes inside its creating POST, and tus reads the upload back
           // after this hook (for Upload-Expires): keep an empty stand-in until the answer is out.

@@ -10,6 +10,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { deflatedEntry, storedEntry, writeZip } from "./zip-writer";
 import type { ZipEntry } from "./zip-writer";
+import { DOCUMENT_HEAD, DOCUMENT_TAIL, DOCX_MIME, docxPackage, minimalPdf } from "./text-documents";
 
 export type CorpusName =
   | "zipBomb"
@@ -34,31 +35,11 @@ export interface CorpusEntry {
   declaredType: string;
 }
 
-export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+export { DOCX_MIME };
 /** The zip bomb's word/document.xml inflates to a little more than this. */
 export const ZIP_BOMB_INFLATED_BYTES = 2 ** 30;
 export const NEVER_ENDING_PDF_BYTES = 20 * 2 ** 20;
 
-const WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-const DOCUMENT_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${WORD_NS}"><w:body><w:p><w:r><w:t>`;
-const DOCUMENT_TAIL = "</w:t></w:r></w:p></w:body></w:document>";
-
-/** The two parts besides word/document.xml that make a zip a DOCX (file-type reads the first). */
-function docxPackage(document: ZipEntry): ZipEntry[] {
-  const contentTypes =
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-    `<Default Extension="xml" ContentType="application/xml"/>` +
-    `<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
-    `</Types>`;
-  const rels =
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-    `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
-    `</Relationships>`;
-  return [deflatedEntry("[Content_Types].xml", contentTypes), deflatedEntry("_rels/.rels", rels), document];
-}
 
 /**
  * word/document.xml of about 1 GiB in about 1 MB. Deflating a gigabyte takes seconds, so one MiB
@@ -108,33 +89,6 @@ function tinyPng(): Buffer {
     pngChunk("IDAT", zlib.deflateSync(pixels)),
     pngChunk("IEND", Buffer.alloc(0)),
   ]);
-}
-
-/**
- * A one-page PDF showing `text` in Helvetica, with a byte-exact xref table. All ASCII (no binary
- * comment line), so the polyglot built from it is valid UTF-8 and must be caught as markup.
- */
-function minimalPdf(text: string): string {
-  const content = `BT /F1 24 Tf 72 720 Td (${text.replace(/[()\\]/g, "\\$&")}) Tj ET`;
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-  ];
-  let pdf = "%PDF-1.4\n";
-  const offsets = objects.map((body, i) => {
-    const offset = pdf.length;
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return offset;
-  });
-  const xref = pdf.length;
-  // Each xref line is exactly 20 bytes, hence the space before "\n".
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  pdf += offsets.map((offset) => `${String(offset).padStart(10, "0")} 00000 n \n`).join("");
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return pdf;
 }
 
 /**
