@@ -2,7 +2,8 @@
  * The document library in real Chromium against the real server: a coordinator drops two
  * files at once and sees a progress bar for each (de); a member uploads a larger file (it);
  * a member uploads a new
- * version and makes the old one current again (en). (Cutting the network mid-upload in the
+ * version and makes the old one current again (en); people search the library for a word inside
+ * a DOCX with the keyboard (de, it, en). (Cutting the network mid-upload in the
  * browser is not covered yet; the integration test cuts the TCP connection instead.) The library's pages pass axe (WCAG 2.1
  * AA) in all three languages. Uploads are slowed with Chromium's own network throttling so
  * that progress and the cut can be seen; the bytes stored are compared by hash.
@@ -16,6 +17,7 @@ import deLibrary from "../locales/de/library.json";
 import itLibrary from "../locales/it/library.json";
 import enLibrary from "../locales/en/library.json";
 import { buildLibraryFile } from "#server/testing/library-files";
+import { docxWithText } from "#server/library/testing/text-documents";
 import { closeSessions, DATABASE, demoAccount, waitForHeading, waitForSettled } from "./support/app";
 import { expectNoAxeViolations } from "./support/axe";
 import { eventually } from "./support/eventually";
@@ -178,6 +180,56 @@ describe(`library in the browser (${DATABASE})`, () => {
       expect(session.errors).toEqual([]);
     } finally {
       await closeSessions(session);
+    }
+  });
+
+  it("people search the library for a word inside a DOCX, with the keyboard, in de, it and en", async () => {
+    const owner = demoAccount(JONAS);
+    const word = "Schweißnahtprüfprotokoll";
+    await buildLibraryFile(app.server.services, {
+      networkId: MECHATRONICS.id,
+      userId: owner.id,
+      name: "pruefungen-halle-2.docx",
+      bytes: docxWithText(["Arbeitssicherheit in Halle 2", `Das ${word} liegt bei der Ausbilderin.`]),
+    });
+    app.server.server.textIndexer.poke();
+    await app.server.server.textIndexer.idle();
+
+    for (const [email, locale] of [
+      [KATRIN, "de"],
+      [LUCA, "it"],
+      [JONAS, "en"],
+    ] as const) {
+      const t = texts[locale];
+      const session = await app.openSession(email, { bypassCSP: true });
+      try {
+        await session.page.goto(LIBRARY);
+        await waitForSettled(session.page, locale);
+        const field = session.page.getByLabel(t.search.field, { exact: true });
+        await field.focus();
+        await session.page.keyboard.type(word.slice(0, 12).toLowerCase());
+        await session.page.keyboard.press("Enter");
+        await waitForHeading(session.page, t.search.title);
+        const result = session.page.locator(".library-result").filter({ hasText: "pruefungen-halle-2.docx" });
+        await result.locator("mark", { hasText: word }).waitFor();
+        await expect(result.locator("blockquote").textContent()).resolves.toContain("liegt bei der Ausbilderin");
+        await expectNoAxeViolations(session.page, `library search results (${locale})`);
+
+        // Nothing found: the empty state explains why, and passes axe too.
+        await field.fill("Zahnradgetriebeölwechselintervall");
+        await field.press("Enter");
+        await session.page.getByText(fill(t.search.none, { query: "Zahnradgetriebeölwechselintervall" })).waitFor();
+        await expectNoAxeViolations(session.page, `library search without results (${locale})`);
+
+        // The result leads to the file, whose page says its text is searchable.
+        await session.page.goBack();
+        await result.getByRole("link", { name: "pruefungen-halle-2.docx" }).click();
+        await waitForHeading(session.page, "pruefungen-halle-2.docx");
+        await session.page.getByText(t.search.status.indexed).waitFor();
+        expect(session.errors).toEqual([]);
+      } finally {
+        await closeSessions(session);
+      }
     }
   });
 });

@@ -20,6 +20,7 @@ import { axeViolations, formatViolations } from "./support/axe";
 import { horizontalOverflow } from "./support/layout";
 import { useAppAndBrowser } from "./support/suite";
 import { buildLibraryFile } from "#server/testing/library-files";
+import { demoNetworks } from "#db/seed/demo-data";
 
 const app = useAppAndBrowser();
 
@@ -31,6 +32,8 @@ const COORDINATOR = "coordinamento.gastgewerbe@connactions.demo"; // Paolo Moser
  * recommendation (history pages link to them), and a finding the member wrote (its edit page).
  */
 let memberFinding = "";
+/** Search pages are reached through a form, not a link: the member starts at one of each. */
+let memberSearches: string[] = [];
 beforeAll(async () => {
   const services = app.server.services;
   const member = demoAccount(MEMBER);
@@ -47,6 +50,10 @@ beforeAll(async () => {
   // A file in the member's library and one in the commons library, so their pages have links.
   await buildLibraryFile(services, { networkId: member.memberships[0]!.networkId, userId: member.id, name: "Ausbildungsrahmenplan.txt", bytes: Buffer.from("Lernfeld 1\n") });
   await buildLibraryFile(services, { networkId: null, userId: member.id, name: "shared-paper.txt", bytes: Buffer.from("Shared\n") });
+  app.server.server.textIndexer.poke();
+  await app.server.server.textIndexer.idle();
+  const memberNetwork = demoNetworks.find((n) => n.id === member.memberships[0]!.networkId)!;
+  memberSearches = [`/networks/${memberNetwork.slug}/library/search?q=lernfeld`, "/network-of-networks/library/search?q=shared"];
 });
 
 /** axe runs at the phone and laptop sizes; the narrowest phones are checked for overflow too. */
@@ -150,7 +157,7 @@ describe(`every page at 390 px and 1280 px (${DATABASE})`, () => {
     try {
       // The member starts at their own finding too: one finding per address shape is walked, and
       // only the author's has the link to the edit page.
-      const start = ["/dashboard", "/account", "/notifications", ...(who === "member" ? [memberFinding] : [])];
+      const start = ["/dashboard", "/account", "/notifications", ...(who === "member" ? [memberFinding, ...memberSearches] : [])];
       const result = await walk(session.page, who, start);
       for (const id of result.visited.keys()) visitedByAnyone.add(id);
       console.log(`[responsive] ${who}: ${result.visited.size} pages checked`);

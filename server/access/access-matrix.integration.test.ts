@@ -95,6 +95,10 @@ beforeAll(async () => {
   if (!ofA.ok || !ofCommons.ok) throw new Error("library files not uploaded");
   libraryFileOfA = ofA;
   commonsFile = ofCommons;
+  // Search must have A's text to leak: read it now, and prove an insider's search shows the canary.
+  await server.server.textIndexer.idle();
+  const insider = await clients.memberA.get(`/networks/${netA.slug}/library/search?q=protokoll`);
+  if (!insider.body.includes(netA.canary)) throw new Error("A's library search does not show A's file to A: the search rows below would prove nothing");
 });
 const libraryOfA = () => `/networks/${netA.slug}/library`;
 const fileOfA = () => `${libraryOfA()}/files/${libraryFileOfA.fileId}`;
@@ -182,6 +186,10 @@ const getRoutes: Array<[string, () => string, Expectation]> = [
   ["download of a file of A", () => `${fileOfA()}/versions/${libraryFileOfA.versionId}/download`, networkPage("A")],
   ["inline view of a file of A", () => `${fileOfA()}/versions/${libraryFileOfA.versionId}/view`, networkPage("A")],
   ["trash of A's library", () => `${libraryOfA()}/trash`, networkPage("A")],
+  ["search of A's library (name and text hold A's canary)", () => `${libraryOfA()}/search?q=protokoll`, networkPage("A")],
+  ["search of A's library data request", () => `${libraryOfA()}/search.data?q=protokoll`, networkPage("A")],
+  ["search of B's library for A's words", () => `/networks/${netB.slug}/library/search?q=protokoll`, networkPage("B")],
+  ["commons library search for A's words", () => `${commonsLibrary}/search?q=protokoll`, loggedIn(200)],
   ["commons library", () => commonsLibrary, loggedIn(200)],
   ["commons library file", () => `${commonsLibrary}/files/${commonsFile.fileId}`, loggedIn(200)],
   ["commons library download", () => `${commonsLibrary}/files/${commonsFile.fileId}/versions/${commonsFile.versionId}/download`, loggedIn(200)],
@@ -194,7 +202,7 @@ describe(`access matrix: pages (${process.env.TEST_DATABASE})`, () => {
     it.each(ROLES)(`GET ${label} as %s`, async (role) => {
       const response = await clients[role].get(path());
       // Single-fetch data requests answer redirects with 202 + a redirect payload.
-      const status = path().endsWith(".data") && response.status === 202 ? 302 : response.status;
+      const status = new URL(path(), server.url).pathname.endsWith(".data") && response.status === 202 ? 302 : response.status;
       expect(status, `${role} GET ${path()}`).toBe(expected[role]);
       if (expected[role] === 302 && role === "anonymous" && path() !== "/") {
         expect(response.location ?? response.headers.get("x-remix-redirect") ?? response.body).toContain("/login");
