@@ -428,6 +428,10 @@ export interface LibraryFilesTable {
   updated_at: string;
   deleted_at: string | null;
   deleted_by: string | null;
+  /** Set on a commons file that a network shared: the network's file, the network, and its version number shared now. */
+  shared_from_file_id: string | null;
+  shared_from_network_id: string | null;
+  shared_version_number: number | null;
 }
 
 export interface LibraryFileVersionsTable {

@@ -21,6 +21,9 @@ import { horizontalOverflow } from "./support/layout";
 import { useAppAndBrowser } from "./support/suite";
 import { buildLibraryFile } from "#server/testing/library-files";
 import { demoNetworks } from "#db/seed/demo-data";
+import { findNetworkById } from "#db/queries/networks";
+import { shareIntoCommons } from "#server/domain/library/shares";
+import { networkLibrary } from "#shared/library/library-ref";
 
 const app = useAppAndBrowser();
 
@@ -48,7 +51,11 @@ beforeAll(async () => {
   if (!finding.ok) throw new Error("finding not posted");
   memberFinding = `/network-of-networks/findings/${finding.id}`;
   // A file in the member's library and one in the commons library, so their pages have links.
-  await buildLibraryFile(services, { networkId: member.memberships[0]!.networkId, userId: member.id, name: "Ausbildungsrahmenplan.txt", bytes: Buffer.from("Lernfeld 1\n") });
+  const memberFile = await buildLibraryFile(services, { networkId: member.memberships[0]!.networkId, userId: member.id, name: "Ausbildungsrahmenplan.txt", bytes: Buffer.from("Lernfeld 1\n") });
+  // Shared into the commons, so the commons list and file page show a network's shared file.
+  const ownNetwork = await findNetworkById(services.db, member.memberships[0]!.networkId);
+  const shared = await shareIntoCommons(services, await loadActor(services.db, member.id), networkLibrary(ownNetwork!), memberFile.fileId, memberFile.versionId);
+  if (!shared.ok) throw new Error(`not shared: ${shared.error}`);
   await buildLibraryFile(services, { networkId: null, userId: member.id, name: "shared-paper.txt", bytes: Buffer.from("Shared\n") });
   app.server.server.textIndexer.poke();
   await app.server.server.textIndexer.idle();

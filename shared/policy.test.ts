@@ -129,4 +129,17 @@ describe("policy", () => {
     expect(can(observer, { type: "library.upload", owner: commons })).toBe(false);
     expect(can(nobody, { type: "library.read", owner: commons })).toBe(false);
   });
+
+  it("lets a network's members share its files into the commons, and nobody else on its behalf", () => {
+    const archivedMember = actor([], [[A, "member"]], [A]);
+    expect(can(memberA, { type: "library.share", networkId: A })).toBe(true);
+    expect(can(coordinatorA, { type: "library.share", networkId: A })).toBe(true);
+    expect(can(memberA, { type: "library.share", networkId: B })).toBe(false);
+    expect(can(observer, { type: "library.share", networkId: A })).toBe(false);
+    expect(can(moderator, { type: "library.share", networkId: A })).toBe(false);
+    expect(can(admin, { type: "library.share", networkId: A })).toBe(false);
+    expect(can(archivedMember, { type: "library.share", networkId: A })).toBe(false);
+    expect(denialStatus(actor([], [[B, "member"]]), { type: "library.share", networkId: A })).toBe(404);
+    expect(denialStatus(observer, { type: "library.share", networkId: A })).toBe(403);
+  });
 });

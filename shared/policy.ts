@@ -85,7 +85,9 @@ export type Action =
   /** folders, rename, move, delete to the trash and restore from it */
   | { type: "library.organise"; owner: DocumentOwner }
   /** empty the trash: the only way bytes are removed before the 30 days pass */
-  | { type: "library.emptyTrash"; owner: DocumentOwner };
+  | { type: "library.emptyTrash"; owner: DocumentOwner }
+  /** share a file of the network's library into the commons library, or withdraw the share */
+  | { type: "library.share"; networkId: string };
 
 const has = (actor: Actor, role: PlatformRole) => actor.platformRoles.has(role);
 const roleIn = (actor: Actor, networkId: string) => actor.memberships.get(networkId);
@@ -172,6 +174,10 @@ export function can(actor: Actor | null, action: Action): boolean {
       return action.owner.kind === "network" ? can(actor, { type: "network.contribute", networkId: action.owner.networkId }) : moderates(actor);
     case "library.emptyTrash":
       return action.owner.kind === "network" ? isCoordinator(actor, action.owner.networkId) && isOpen(actor, action.owner.networkId) : moderates(actor);
+    case "library.share":
+      // Whoever writes in the network's library speaks for it there; moderators curate the
+      // commons through library.organise (they may take a shared file out of the commons).
+      return can(actor, { type: "network.contribute", networkId: action.networkId });
   }
 }
 

@@ -7,13 +7,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { COMMONS_LIBRARY, DOCUMENT_LANGUAGES, libraryUploadTarget, networkLibrary, type LibraryRef } from "#shared/library/library-ref";
-import { createFolderForm, fileMetadataForm, itemRefForm, moveItemForm, renameItemForm, restoreVersionForm } from "#shared/validation/library-forms";
+import { createFolderForm, fileMetadataForm, itemRefForm, moveItemForm, renameItemForm, restoreVersionForm, shareFileForm } from "#shared/validation/library-forms";
 import { LIBRARY_TAGS } from "#shared/validation/library-forms";
 import { folderPage, LIBRARY_SORTS, type LibrarySort } from "#server/domain/library/listing";
 import { createFolder, moveItem, renameItem, restoreItem, trashItem, type LibraryError } from "#server/domain/library/organise";
 import { filePage, restoreVersion, updateFileMetadata } from "#server/domain/library/files";
 import { emptyTrash, trashPage } from "#server/domain/library/trash";
 import { searchLibrary } from "#server/domain/library/search";
+import { shareIntoCommons, withdrawShare } from "#server/domain/library/shares";
 import { MAX_QUERY_LENGTH } from "#shared/library/search-terms";
 import { authorize, notFound, requireAuth } from "./guards.server";
 import { loadVisibleNetwork } from "./network-access.server";
@@ -168,6 +169,20 @@ export async function libraryFileAction({ request, params, context }: ActionFunc
     const result = await renameItem(services, auth.actor, lib, { kind: "file", id: fileId }, parsed.data.name);
     if (!result.ok) return refusal(result.error, form);
     return { ok: true as const, done: "renamed" as const };
+  }
+  if (intent === "share") {
+    const parsed = parseWith(shareFileForm, form);
+    if (!parsed.ok) return invalid(parsed);
+    const result = await shareIntoCommons(services, auth.actor, lib, fileId, parsed.data.versionId);
+    if (!result.ok) return refusal(result.error, form);
+    return { ok: true as const, done: "shared" as const, number: result.versionNumber };
+  }
+  if (intent === "withdrawShare") {
+    const result = await withdrawShare(services, auth.actor, lib, fileId);
+    if (!result.ok) return refusal(result.error, form);
+    // From the commons file's own page there is nothing left to show: back to the commons library.
+    if (kind === "commons") throw redirect(`${place.basePath}?withdrawn=1`);
+    return { ok: true as const, done: "withdrawn" as const };
   }
   if (intent === "trash") {
     const result = await trashItem(services, auth.actor, lib, { kind: "file", id: fileId });

@@ -13,6 +13,7 @@ import * as findingsGoodPractice from "./20261204_1200_findings_good_practice";
 import * as recommendations from "./20261204_1300_recommendations";
 import * as library from "./20261206_1000_library";
 import * as libraryText from "./20261206_2000_library_text";
+import * as libraryShares from "./20261206_2100_library_shares";
 
 export const migrations: Record<string, Migration> = {
   "20261121_0830_spine": spine,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "20261204_1300_recommendations": recommendations,
   "20261206_1000_library": library,
   "20261206_2000_library_text": libraryText,
+  "20261206_2100_library_shares": libraryShares,
 };

@@ -117,7 +117,8 @@ export async function searchFileTexts(db: Db, key: LibraryKey, terms: string[], 
   const library = key === null ? sql`f.network_id is null` : sql`f.network_id = ${key}`;
   if (isPostgres(db)) {
     const query = terms.map((t) => `${t}:*`).join(" & ");
-    const options = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=28, MinWords=12, MaxFragments=1`;
+    // ShortWord=0: by default PostgreSQL drops words of up to three letters at both ends ("im Mai" would lose "Mai").
+    const options = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=28, MinWords=12, ShortWord=0, MaxFragments=1`;
     const { rows } = await sql<{ file_id: string; passage: string }>`
       select f.id as file_id, ts_headline('simple'::regconfig, left(t.text, ${PG_INDEXED_CHARS}), q.query, ${options}) as passage
       from library_blob_texts t

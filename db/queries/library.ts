@@ -59,8 +59,11 @@ function fileWithCurrent(db: Db) {
     .leftJoin("library_file_versions as v", "v.id", "library_files.current_version_id")
     .leftJoin("library_blobs as b", "b.sha256", "v.blob_sha256")
     .leftJoin("users as updater", "updater.id", "library_files.updated_by")
+    .leftJoin("networks as sharer", "sharer.id", "library_files.shared_from_network_id")
     .selectAll("library_files")
     .select([
+      "sharer.name as shared_from_network_name",
+      "sharer.slug as shared_from_network_slug",
       "v.number as version_number",
       "v.size as size",
       "v.blob_sha256 as blob_sha256",
@@ -107,7 +110,10 @@ export async function filesByIds(db: Db, key: LibraryKey, ids: string[]) {
   return whereLibrary(fileWithCurrent(db).where("library_files.id", "in", ids), "library_files.network_id", key).execute();
 }
 
-export async function insertFile(db: Db, file: LibraryFile): Promise<void> {
+type ShareColumns = "shared_from_file_id" | "shared_from_network_id" | "shared_version_number";
+
+/** A new file; the share columns are set only on a commons file a network shared (library-shares). */
+export async function insertFile(db: Db, file: Omit<LibraryFile, ShareColumns> & Partial<Pick<LibraryFile, ShareColumns>>): Promise<void> {
   await db.insertInto("library_files").values(file).execute();
 }
 
@@ -117,6 +123,19 @@ export async function updateFile(
   patch: Partial<Omit<LibraryFile, "id" | "network_id" | "created_by" | "created_at">>,
 ): Promise<void> {
   await db.updateTable("library_files").set(patch).where("id", "=", id).execute();
+}
+
+/** The commons file that shares this network file, if it is shared. */
+export async function findShareOf(db: Db, networkFileId: string) {
+  return fileWithCurrent(db).where("library_files.shared_from_file_id", "=", networkFileId).where("library_files.network_id", "is", null).executeTakeFirst();
+}
+
+/** Removes a file for good with its versions (a withdrawn share); returns the blobs nothing refers to any more. */
+export async function deleteFileForGood(db: Db, id: string): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("library_files").where("id", "=", id).execute();
+    return orphanBlobs(trx);
+  });
 }
 
 // ---------------------------------------------------------------- versions and blobs
@@ -248,7 +267,9 @@ export async function libraryUsage(db: Db, key: LibraryKey): Promise<{ stored: n
     db
       .selectFrom("library_file_versions")
       .innerJoin("library_files", "library_files.id", "library_file_versions.file_id")
-      .select((eb) => eb.fn.sum<number>("library_file_versions.size").as("bytes")),
+      .select((eb) => eb.fn.sum<number>("library_file_versions.size").as("bytes"))
+      // A shared file's bytes are the sharing network's: the commons quota does not pay for them twice.
+      .where("library_files.shared_from_file_id", "is", null),
     "library_files.network_id",
     key,
   ).executeTakeFirst();

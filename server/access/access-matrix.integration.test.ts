@@ -89,12 +89,22 @@ beforeAll(async () => {
  */
 let libraryFileOfA: { fileId: string; versionId: string };
 let commonsFile: { fileId: string; versionId: string };
+/** A file of A without A's canary, shared into the commons (sharing publishes it on purpose), and its commons copy. */
+let sharedFileOfA: { fileId: string; versionId: string };
+let sharedCopyOfA = "";
 beforeAll(async () => {
   const ofA = await uploadToLibrary(clients.memberA, server.url, Buffer.from(`Protokoll ${netA.canary}`), { library: netA.id, name: `protokoll-${netA.canary}.txt` });
   const ofCommons = await uploadToLibrary(clients.memberB, server.url, Buffer.from("Shared paper"), { library: "commons", name: "shared-paper.txt" });
   if (!ofA.ok || !ofCommons.ok) throw new Error("library files not uploaded");
   libraryFileOfA = ofA;
   commonsFile = ofCommons;
+  const shared = await uploadToLibrary(clients.memberA, server.url, Buffer.from("A report for every network"), { library: netA.id, name: "report-for-all.txt" });
+  if (!shared.ok) throw new Error("library file not uploaded");
+  sharedFileOfA = shared;
+  const share = await clients.memberA.post(`/networks/${netA.slug}/library/files/${shared.fileId}`, { intent: "share", versionId: shared.versionId });
+  if (share.status !== 200) throw new Error(`share refused: ${share.status}`);
+  const copy = await server.db().selectFrom("library_files").select("id").where("shared_from_file_id", "=", shared.fileId).executeTakeFirstOrThrow();
+  sharedCopyOfA = copy.id;
   // Search must have A's text to leak: read it now, and prove an insider's search shows the canary.
   await server.server.textIndexer.idle();
   const insider = await clients.memberA.get(`/networks/${netA.slug}/library/search?q=protokoll`);
@@ -195,6 +205,8 @@ const getRoutes: Array<[string, () => string, Expectation]> = [
   ["commons library download", () => `${commonsLibrary}/files/${commonsFile.fileId}/versions/${commonsFile.versionId}/download`, loggedIn(200)],
   ["A's file under the commons address", () => `${commonsLibrary}/files/${libraryFileOfA.fileId}`, loggedIn(404)],
   ["commons library trash", () => `${commonsLibrary}/trash`, loggedIn(200)],
+  ["commons copy of a file A shared", () => `${commonsLibrary}/files/${sharedCopyOfA}`, loggedIn(200)],
+  ["the shared file of A in A's library", () => `${libraryOfA()}/files/${sharedFileOfA.fileId}`, networkPage("A")],
 ];
 
 describe(`access matrix: pages (${process.env.TEST_DATABASE})`, () => {
@@ -274,6 +286,14 @@ const postRoutes: Array<[string, () => string, () => Record<string, string>, Exp
   ["publish good practice", () => "/network-of-networks/good-practice", () => ({ intent: "publish", id: publishedEntry }), loggedIn(403, { moderator: 200, admin: 200 })],
   ["create a folder in A's library", libraryOfA, () => ({ intent: "createFolder", name: "Matrix folder" }), loggedIn(404, { memberA: 200, coordinatorA: 200, observer: 403, admin: 403 })],
   ["edit the details of a file of A", fileOfA, () => ({ intent: "metadata", title: "Matrix", language: "de", keywords: "" }), loggedIn(404, { memberA: 200, coordinatorA: 200, observer: 403, admin: 403 })],
+  [
+    "share a file of A into the commons (again: the same version adds nothing)",
+    () => `${libraryOfA()}/files/${sharedFileOfA.fileId}`,
+    () => ({ intent: "share", versionId: sharedFileOfA.versionId }),
+    loggedIn(404, { memberA: 200, coordinatorA: 200, observer: 403, admin: 403 }),
+  ],
+  ["share a file of A that holds A's canary, through B's library", () => `/networks/${netB.slug}/library/files/${libraryFileOfA.fileId}`, () => ({ intent: "share", versionId: libraryFileOfA.versionId }), loggedIn(404, { observer: 403, admin: 403 })],
+  ["change the details of A's shared file in the commons", () => `${commonsLibrary}/files/${sharedCopyOfA}`, () => ({ intent: "metadata", title: "Matrix", language: "en", keywords: "" }), loggedIn(403, { memberA: 200, coordinatorA: 200 })],
   ["empty A's trash", () => `${libraryOfA()}/trash`, () => ({ intent: "empty" }), loggedIn(404, { memberA: 403, coordinatorA: 200, observer: 403, admin: 403 })],
   ["create a folder in the commons library", () => commonsLibrary, () => ({ intent: "createFolder", name: "Matrix folder" }), loggedIn(403, { moderator: 200, admin: 200 })],
 ];

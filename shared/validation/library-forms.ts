@@ -29,6 +29,8 @@ export const renameItemForm = z.object({ kind: itemKind, id, name: itemName });
 export const moveItemForm = z.object({ kind: itemKind, id, targetFolderId: folderRef });
 export const itemRefForm = z.object({ kind: itemKind, id });
 export const restoreVersionForm = z.object({ versionId: id });
+/** Which version of a network file goes into the commons library. */
+export const shareFileForm = z.object({ versionId: id });
 
 export const fileMetadataForm = z.object({
   title: optionalText(MAX_FILE_TITLE),

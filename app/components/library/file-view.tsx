@@ -14,6 +14,7 @@ import { formatDateTime } from "~/lib/format";
 import { formatBytes } from "#shared/library/format-bytes";
 import { DOCUMENT_LANGUAGES } from "#shared/library/library-ref";
 import { LibraryBreadcrumbs } from "./library-breadcrumbs";
+import { SharedFromNotice, SharePanel } from "./share-panel";
 import { UploadPanel } from "./upload-panel";
 import { tagLabel } from "./tag-label";
 import { FileKindLabel } from "./file-kind-label";
@@ -38,6 +39,7 @@ export function LibraryFileView() {
       <h1 className="library-file__name">{file.name}</h1>
       {place.network ? <ArchivedNetworkNotice archivedAt={place.network.archivedAt} /> : null}
       {file.title ? <p className="library-file__title">{file.title}</p> : null}
+      {file.sharedFrom ? <SharedFromNotice sharedFrom={file.sharedFrom} canWithdraw={can.withdraw} /> : null}
       {result?.ok ? <Notice>{t(`done.${result.done}`, { number: result.number })}</Notice> : null}
       <FormAlert error={errors.form} />
 
@@ -79,7 +81,7 @@ export function LibraryFileView() {
 
       {current ? <FilePreview kind={file.kind} inlineSafe={file.inlineSafe} src={versionPath(current, "view")} name={file.name} /> : null}
 
-      {can.upload ? (
+      {can.editDetails ? (
         <section className="card" aria-labelledby="file-metadata">
           <h2 id="file-metadata">{t("file.metadata")}</h2>
           <Form method="post" className="stack">
@@ -176,6 +178,8 @@ export function LibraryFileView() {
           </table>
         </TableScroll>
       </section>
+
+      {place.kind === "network" ? <SharePanel share={data.share} versions={versions} canShare={can.share} /> : null}
 
       {can.upload ? <UploadPanel target={{ library: place.uploadTarget, folderId: file.folderId, fileId: file.id }} maxBytes={data.uploadMaxBytes} multiple={false} withNote /> : null}
 

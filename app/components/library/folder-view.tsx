@@ -60,6 +60,7 @@ export function LibraryFolderView() {
           ) : null}
         </Notice>
       ) : null}
+      {!result && params.get("withdrawn") === "1" ? <Notice>{t("done.withdrawn")}</Notice> : null}
       <FormAlert error={errors.form} />
 
       <div className="library-usage">
@@ -186,6 +187,7 @@ export function LibraryFolderView() {
                   <th scope="row">
                     <Link to={fileHref(file.id)}>{file.name}</Link>
                     {file.title ? <span className="library-table__title">{file.title}</span> : null}
+                    {file.sharedFrom ? <span className="library-table__title">{t("share.byNetwork", { network: file.sharedFrom.networkName })}</span> : null}
                     {file.tags.length ? (
                       <span className="library-table__tags">
                         {file.tags.map((tag) => (

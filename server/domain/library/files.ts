@@ -11,6 +11,7 @@ import type { FileMetadataInput } from "#shared/validation/library-forms";
 import { nowIso } from "#shared/time";
 import { findFile, findVersion, insertVersion, nextVersionNumber, updateFile, versionsOf } from "#db/queries/library";
 import { blobTextStatus } from "#db/queries/library-text";
+import { mayChangeShared, shareStatus } from "./shares";
 import { newId } from "../auth/tokens";
 import { loadLibraryTree } from "./library-tree";
 import type { LibraryResult } from "./organise";
@@ -23,7 +24,12 @@ export async function filePage(services: Services, actor: Actor, lib: LibraryRef
   const tree = await loadLibraryTree(services.db, key);
   // A file in the trash (or inside a trashed folder) is shown from the trash page only.
   if (file.deleted_at !== null || !tree.isLive(file.folder_id)) return null;
-  const [versions, text] = await Promise.all([versionsOf(services.db, file.id), file.blob_sha256 ? blobTextStatus(services.db, file.blob_sha256) : undefined]);
+  const [versions, text, share] = await Promise.all([
+    versionsOf(services.db, file.id),
+    file.blob_sha256 ? blobTextStatus(services.db, file.blob_sha256) : undefined,
+    lib.owner.kind === "network" ? shareStatus(services, file.id) : null,
+  ]);
+  const shared = file.shared_from_network_id !== null;
   const numbersById = new Map(versions.map((v) => [v.id, v.number]));
   return {
     file: presentFile(file),
@@ -31,9 +37,15 @@ export async function filePage(services: Services, actor: Actor, lib: LibraryRef
     versions: versions.map((v) => presentVersion(v, file.current_version_id, numbersById)),
     /** Whether search finds words inside this file (its current version). */
     search: searchability(text),
+    /** A network file shared into the commons: where, and which version. */
+    share,
     can: {
-      upload: can(actor, { type: "library.upload", owner: lib.owner }),
+      // A shared commons file gets new versions only by being shared again from its network.
+      upload: !shared && can(actor, { type: "library.upload", owner: lib.owner }),
+      editDetails: can(actor, { type: "library.upload", owner: lib.owner }) && mayChangeShared(actor, file),
       organise: can(actor, { type: "library.organise", owner: lib.owner }),
+      share: lib.owner.kind === "network" && can(actor, { type: "library.share", networkId: lib.owner.networkId }),
+      withdraw: shared && can(actor, { type: "library.share", networkId: file.shared_from_network_id! }),
     },
   };
 }
@@ -61,6 +73,7 @@ export async function updateFileMetadata(services: Services, actor: Actor, lib: 
   if (!can(actor, { type: "library.upload", owner: lib.owner })) return { ok: false, error: "forbidden" };
   const file = await findFile(services.db, libraryKey(lib), fileId);
   if (!file || file.deleted_at !== null) return { ok: false, error: "notFound" };
+  if (!mayChangeShared(actor, file)) return { ok: false, error: "forbidden" };
   await updateFile(services.db, file.id, {
     title: input.title,
     description: input.description,
@@ -78,6 +91,8 @@ export async function restoreVersion(services: Services, actor: Actor, lib: Libr
   const key = libraryKey(lib);
   const file = await findFile(services.db, key, fileId);
   if (!file || file.deleted_at !== null) return { ok: false, error: "notFound" };
+  // A shared file's versions follow its network's choice (share another version there).
+  if (file.shared_from_network_id !== null) return { ok: false, error: "invalidTarget" };
   const old = await findVersion(services.db, key, fileId, versionId);
   if (!old) return { ok: false, error: "notFound" };
   const now = nowIso();

@@ -19,6 +19,8 @@ export interface FileView {
   updatedAt: string;
   updatedByName: string | null;
   folderId: string | null;
+  /** Set on a commons file a network shared: which network, and its version number shared now. */
+  sharedFrom: { networkName: string; networkSlug: string; versionNumber: number } | null;
 }
 
 export function presentFile(row: LibraryFileRow): FileView {
@@ -39,6 +41,10 @@ export function presentFile(row: LibraryFileRow): FileView {
     updatedAt: row.updated_at,
     updatedByName: row.updated_by_name,
     folderId: row.folder_id,
+    sharedFrom:
+      row.shared_from_network_id && row.shared_from_network_name
+        ? { networkName: row.shared_from_network_name, networkSlug: row.shared_from_network_slug ?? "", versionNumber: row.shared_version_number ?? 0 }
+        : null,
   };
 }
 

@@ -45,7 +45,7 @@ export async function purgeExpiredTrash(services: Services, now = Date.now()): P
   return orphans.length;
 }
 
-async function removeBlobs(services: Services, keys: string[]): Promise<void> {
+export async function removeBlobs(services: Services, keys: string[]): Promise<void> {
   for (const key of keys) {
     try {
       await services.library.blobs.delete(key);

@@ -52,6 +52,8 @@ export async function beginUpload(services: Services, actor: Actor, request: Upl
   if (request.fileId !== null) {
     const file = await findFile(services.db, key, request.fileId);
     if (!file || file.deleted_at !== null) return { ok: false, error: "notFound" };
+    // A file a network shared into the commons changes only by being shared again from there.
+    if (file.shared_from_network_id !== null) return { ok: false, error: "invalidTarget" };
   } else {
     const tree = await loadLibraryTree(services.db, key);
     if (!tree.isLive(request.folderId)) return { ok: false, error: "invalidTarget" };
