@@ -3,7 +3,8 @@
  * files at once and sees a progress bar for each (de); a member uploads a larger file (it);
  * a member uploads a new
  * version and makes the old one current again (en); people search the library for a word inside
- * a DOCX with the keyboard (de, it, en). (Cutting the network mid-upload in the
+ * a DOCX with the keyboard (de, it, en); a coordinator reads a PDF in the page and a DOCX preview
+ * (de). (Cutting the network mid-upload in the
  * browser is not covered yet; the integration test cuts the TCP connection instead.) The library's pages pass axe (WCAG 2.1
  * AA) in all three languages. Uploads are slowed with Chromium's own network throttling so
  * that progress and the cut can be seen; the bytes stored are compared by hash.
@@ -17,7 +18,7 @@ import deLibrary from "../locales/de/library.json";
 import itLibrary from "../locales/it/library.json";
 import enLibrary from "../locales/en/library.json";
 import { buildLibraryFile } from "#server/testing/library-files";
-import { docxWithText } from "#server/library/testing/text-documents";
+import { docxWithText, minimalPdf } from "#server/library/testing/text-documents";
 import { closeSessions, DATABASE, demoAccount, waitForHeading, waitForSettled } from "./support/app";
 import { expectNoAxeViolations } from "./support/axe";
 import { eventually } from "./support/eventually";
@@ -230,6 +231,63 @@ describe(`library in the browser (${DATABASE})`, () => {
       } finally {
         await closeSessions(session);
       }
+    }
+  });
+
+  it("a coordinator opens a PDF in the page and reads a DOCX preview, without downloading (de)", async () => {
+    const t = texts.de;
+    const katrin = demoAccount(KATRIN);
+    const pdf = await buildLibraryFile(app.server.services, { networkId: MECHATRONICS.id, userId: katrin.id, name: "Rahmenlehrplan.pdf", bytes: Buffer.from(minimalPdf("Lernfeld 7: Instandhaltung")) });
+    const docx = await buildLibraryFile(app.server.services, {
+      networkId: MECHATRONICS.id,
+      userId: katrin.id,
+      name: "Protokoll.docx",
+      bytes: docxWithText(["Protokoll der Sitzung in Bozen", "Beschluss: Austausch im Frühjahr"]),
+    });
+    // Under the platform's real Content-Security-Policy first: pdf.js and its worker must run within it.
+    const strict = await app.openSession(KATRIN);
+    try {
+      await strict.page.goto(`${LIBRARY}/files/${pdf.fileId}`);
+      await waitForSettled(strict.page, "de");
+      await strict.page.getByRole("button", { name: t.preview.read }).click();
+      await strict.page.getByRole("status").filter({ hasText: fill(t.preview.page, { page: 1, pages: 1 }) }).waitFor();
+      expect(strict.errors).toEqual([]);
+    } finally {
+      await closeSessions(strict);
+    }
+    // Then with axe (which needs the policy relaxed to run its script).
+    const session = await app.openSession(KATRIN, { bypassCSP: true });
+    try {
+      await session.page.goto(`${LIBRARY}/files/${pdf.fileId}`);
+      await waitForSettled(session.page, "de");
+      // The first page's thumbnail, made on the server.
+      const thumbnail = session.page.getByRole("img", { name: fill(t.preview.firstPageOf, { name: "Rahmenlehrplan.pdf" }) });
+      await eventually(async () => (await thumbnail.evaluate((img) => (img as HTMLImageElement).naturalWidth)) > 0, "thumbnail loaded");
+      await session.page.getByRole("button", { name: t.preview.read }).click();
+      await session.page.getByRole("status").filter({ hasText: fill(t.preview.page, { page: 1, pages: 1 }) }).waitFor();
+      const canvas = session.page.getByRole("img", { name: fill(t.preview.pageOf, { page: 1, pages: 1, name: "Rahmenlehrplan.pdf" }) });
+      // pdf.js drew the page: some pixels are dark (the text), not a blank canvas.
+      await eventually(
+        async () =>
+          canvas.evaluate((element) => {
+            const c = element as HTMLCanvasElement;
+            const data = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+            for (let i = 0; i < data.length; i += 4) if (data[i]! < 128 && data[i + 3]! > 0) return true;
+            return false;
+          }),
+        "the PDF page drawn",
+      );
+      await expectNoAxeViolations(session.page, "library PDF reader (de)");
+      await session.page.getByRole("button", { name: t.preview.close }).click();
+      await session.page.getByRole("button", { name: t.preview.read }).waitFor();
+
+      await session.page.goto(`${LIBRARY}/files/${docx.fileId}`);
+      await waitForSettled(session.page, "de");
+      await session.page.frameLocator("iframe.library-preview--document").getByText("Beschluss: Austausch im Frühjahr").waitFor();
+      await expectNoAxeViolations(session.page, "library DOCX preview (de)");
+      expect(session.errors).toEqual([]);
+    } finally {
+      await closeSessions(session);
     }
   });
 });

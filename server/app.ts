@@ -30,6 +30,7 @@ import { createUploadEndpoint, UPLOAD_PATH } from "./library/http/upload-endpoin
 import { isLibraryFileRequest, libraryFileRoutes } from "./library/http/file-responses";
 import { scheduleLibraryHousekeeping } from "./library/housekeeping";
 import { createTextIndexer, type TextIndexer } from "./library/text/text-indexer";
+import { createPreviewMaker } from "./library/previews/preview-maker";
 
 export interface PlatformServer {
   httpServer: http.Server;
@@ -98,7 +99,7 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
   const textIndexer = createTextIndexer(services);
   const uploads = createUploadEndpoint(services, { onStored: () => textIndexer.poke() });
   app.all([UPLOAD_PATH, `${UPLOAD_PATH}/*`], (req, res) => uploads.handle(req, res));
-  app.use(libraryFileRoutes(services));
+  app.use(libraryFileRoutes(services, createPreviewMaker(services.library.blobs, services.library.previewDir, services.log)));
   const stopLibraryHousekeeping = scheduleLibraryHousekeeping(services, uploads);
 
   const documentTypes = options.collab?.documentTypes ?? registeredTypes;

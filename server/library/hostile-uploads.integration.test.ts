@@ -226,6 +226,39 @@ describe(`hostile uploads (${process.env.TEST_DATABASE})`, () => {
     expect(found.body).toContain("<mark>Ausbildungsordnung</mark>");
   });
 
+  it("makes previews only of what it can read safely: sandboxed WebP and HTML, a plain 404 for the rest", async () => {
+    const previewOf = async (name: CorpusName, mode: "thumbnail" | "preview") => {
+      const file = entry(name);
+      return downloadBytes(member, server.url, `${filePath(file.fileId)}/versions/${file.versionId}/${mode}`);
+    };
+    const started = performance.now();
+    for (const [name, mode] of [
+      ["zipBomb", "preview"],
+      ["neverEndingPdf", "thumbnail"],
+      ["svgWithScript", "thumbnail"],
+      ["polyglotPdfHtml", "thumbnail"],
+      ["html", "preview"],
+      ["traversalName", "thumbnail"],
+    ] as const) {
+      expect((await previewOf(name, mode)).status, `${name} ${mode}`).toBe(404);
+    }
+    expect(performance.now() - started, "hostile previews refused within their limits").toBeLessThan(30_000);
+    for (const [name, mode, type] of [
+      ["pdf", "thumbnail", "image/webp"],
+      ["wrongExtension", "thumbnail", "image/webp"],
+      ["docx", "preview", "text/html; charset=utf-8"],
+    ] as const) {
+      const response = await previewOf(name, mode);
+      expect(response.status, `${name} ${mode}`).toBe(200);
+      expect(response.headers.get("content-type"), name).toBe(type);
+      expect(response.headers.get("content-security-policy"), name).toMatch(/^sandbox/);
+      expect(response.headers.get("x-content-type-options"), name).toBe("nosniff");
+    }
+    const html = new TextDecoder().decode((await previewOf("docx", "preview")).bytes);
+    expect(html).toContain("<p>Ausbildungsordnung</p>");
+    expect(html).not.toMatch(/<script/i);
+  });
+
   it("sends SVG with script, HTML and the PDF/HTML polyglot as anonymous downloads, never as markup or inline", async () => {
     for (const name of ["svgWithScript", "html", "polyglotPdfHtml"] as const) {
       const blob = await blobOf(name);

@@ -15,6 +15,7 @@ import { formatBytes } from "#shared/library/format-bytes";
 import { DOCUMENT_LANGUAGES } from "#shared/library/library-ref";
 import { LibraryBreadcrumbs } from "./library-breadcrumbs";
 import { SharedFromNotice, SharePanel } from "./share-panel";
+import { FilePreview } from "./file-preview";
 import { UploadPanel } from "./upload-panel";
 import { tagLabel } from "./tag-label";
 import { FileKindLabel } from "./file-kind-label";
@@ -29,7 +30,7 @@ export function LibraryFileView() {
   const { place, file, breadcrumbs, versions, can } = data;
   const errors = result && !result.ok ? result.errors : {};
   const values = result && !result.ok ? result.values : null;
-  const versionPath = (versionId: string, mode: "download" | "view") => `${place.basePath}/files/${file.id}/versions/${versionId}/${mode}`;
+  const versionPath = (versionId: string, mode: "download" | "view" | "thumbnail" | "preview") => `${place.basePath}/files/${file.id}/versions/${versionId}/${mode}`;
   const current = file.currentVersionId;
   const typedTags = values ? ([] as string[]).concat(values.tags ?? []) : file.tags;
 
@@ -79,7 +80,7 @@ export function LibraryFileView() {
         ) : null}
       </section>
 
-      {current ? <FilePreview kind={file.kind} inlineSafe={file.inlineSafe} src={versionPath(current, "view")} name={file.name} /> : null}
+      {current ? <FilePreview kind={file.kind} inlineSafe={file.inlineSafe} path={(mode) => versionPath(current, mode)} name={file.name} /> : null}
 
       {can.editDetails ? (
         <section className="card" aria-labelledby="file-metadata">
@@ -209,21 +210,4 @@ export function LibraryFileView() {
       ) : null}
     </div>
   );
-}
-
-/** Raster images and plain text are shown in the page; other types get their download (PDF viewer: next step). */
-function FilePreview({ kind, inlineSafe, src, name }: { kind: string; inlineSafe: boolean; src: string; name: string }) {
-  const { t } = useTranslation("library");
-  if (!inlineSafe) return null;
-  if (kind === "image") {
-    return (
-      <figure className="library-preview">
-        <img src={src} alt={t("file.previewOf", { name })} loading="lazy" />
-      </figure>
-    );
-  }
-  if (kind === "text" || kind === "markdown") {
-    return <iframe className="library-preview library-preview--text" src={src} title={t("file.previewOf", { name })} sandbox="" />;
-  }
-  return null;
 }

@@ -185,6 +185,10 @@ export function LibraryFolderView() {
               {files.map((file) => (
                 <tr key={file.id}>
                   <th scope="row">
+                    {(file.kind === "image" || file.kind === "pdf") && file.currentVersionId ? (
+                      // Decorative: the name beside it says what it is.
+                      <img className="library-table__thumbnail" src={`${fileHref(file.id)}/versions/${file.currentVersionId}/thumbnail`} alt="" loading="lazy" width={40} height={40} />
+                    ) : null}
                     <Link to={fileHref(file.id)}>{file.name}</Link>
                     {file.title ? <span className="library-table__title">{file.title}</span> : null}
                     {file.sharedFrom ? <span className="library-table__title">{t("share.byNetwork", { network: file.sharedFrom.networkName })}</span> : null}

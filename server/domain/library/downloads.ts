@@ -17,6 +17,10 @@ export interface DownloadPlan {
   name: string;
   contentType: string;
   disposition: "inline" | "attachment";
+  /** The sniffed kind (image, pdf, docx …): which previews the file can have. */
+  kind: string;
+  /** The document's language (de, it, en, other), for the preview page's lang. */
+  language: string;
 }
 
 export async function planDownload(
@@ -44,6 +48,8 @@ export async function planDownload(
       name: file.name,
       contentType: inline ? version.mime : attachmentType(version.mime),
       disposition: inline ? "inline" : "attachment",
+      kind: version.kind,
+      language: file.language,
     },
   };
 }

@@ -9,6 +9,7 @@ import { can, type Actor } from "#shared/policy";
 import { libraryKey, TRASH_DAYS, type LibraryRef } from "#shared/library/library-ref";
 import { purgeAllTrashedBefore, purgeTrashed, trashedItems } from "#db/queries/library";
 import type { LibraryResult } from "./organise";
+import { PreviewCache } from "#server/library/previews/preview-cache";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -46,9 +47,11 @@ export async function purgeExpiredTrash(services: Services, now = Date.now()): P
 }
 
 export async function removeBlobs(services: Services, keys: string[]): Promise<void> {
+  const previews = new PreviewCache(services.library.previewDir);
   for (const key of keys) {
     try {
       await services.library.blobs.delete(key);
+      await previews.remove(key);
     } catch (error) {
       // The rows are gone already; a blob left behind costs disk, never correctness.
       services.log.warn(`[library] could not remove blob ${key}: ${String(error)}`);

@@ -1,6 +1,7 @@
 /**
  * The bytes of library files: `…/library/files/:fileId/versions/:versionId/download` (an
- * attachment) and `…/view` (inline, for the safe types only). Served here rather than by
+ * attachment) and `…/view` (inline, for the safe types only), and their previews: `…/thumbnail`
+ * (WebP, images and PDFs) and `…/preview` (a DOCX as sanitised HTML). Served here rather than by
  * Remix because these responses need headers of their own: `Content-Security-Policy:
  * sandbox` (a file never runs script with our origin), `nosniff`, and framing by our own
  * pages for the PDF viewer, none of which page responses may have. They stream from the
@@ -21,6 +22,9 @@ import { denialStatus } from "#shared/policy";
 import { readCookies } from "#server/http/cookies";
 import { sendErrorPage } from "#server/http/error-page";
 import { contentDisposition } from "../file-names";
+import type { PreviewMaker } from "../previews/preview-maker";
+import { documentPage } from "../previews/docx-html";
+import { detectLocale, LOCALE_COOKIE } from "#server/locale";
 
 const ID = /^[A-Za-z0-9-]{1,100}$/;
 const FILE_PATH = /\/library\/files\/[^/]+\/versions\/[^/]+\/(download|view)$/;
@@ -30,12 +34,12 @@ export function isLibraryFileRequest(path: string): boolean {
   return FILE_PATH.test(path);
 }
 
-export function libraryFileRoutes(services: Services): Router {
+export function libraryFileRoutes(services: Services, previews: PreviewMaker): Router {
   const router = express.Router();
   const serve = (resolveLibrary: (req: Request) => Promise<LibraryRef | null>) => (req: Request, res: Response, next: NextFunction) => {
-    sendFile(services, req, res, resolveLibrary).catch(next);
+    sendFile(services, previews, req, res, resolveLibrary).catch(next);
   };
-  const files = "library/files/:fileId/versions/:versionId/:mode(download|view)";
+  const files = "library/files/:fileId/versions/:versionId/:mode(download|view|thumbnail|preview)";
   router.get(
     `/networks/:slug/${files}`,
     serve(async (req) => {
@@ -47,7 +51,20 @@ export function libraryFileRoutes(services: Services): Router {
   return router;
 }
 
-async function sendFile(services: Services, req: Request, res: Response, resolveLibrary: (req: Request) => Promise<LibraryRef | null>) {
+/** What every response with a file's bytes (or a preview of them) carries. */
+function fileHeaders(res: Response) {
+  // A file is data, never a page of ours: no script, no plugins, no same-origin powers.
+  res.setHeader("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'");
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  // frame-ancestors 'self' above lets our own pages embed it; the page-wide DENY would not.
+  res.removeHeader("X-Frame-Options");
+  res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+  res.setHeader("Referrer-Policy", "no-referrer");
+  // Private: who may read it can change (a membership ends), so no shared cache keeps it.
+  res.setHeader("Cache-Control", "private, no-store");
+}
+
+async function sendFile(services: Services, previews: PreviewMaker, req: Request, res: Response, resolveLibrary: (req: Request) => Promise<LibraryRef | null>) {
   const auth = await authenticateToken(services, readCookies(req)[SESSION_COOKIE]);
   if (!auth) {
     res.redirect(302, `/login?redirectTo=${encodeURIComponent(req.originalUrl)}`);
@@ -62,6 +79,18 @@ async function sendFile(services: Services, req: Request, res: Response, resolve
     return sendErrorPage(req, res, status === 404 ? 404 : 403, status === 404 ? "notFound" : "forbidden");
   }
   const { plan } = result;
+  if (mode === "thumbnail" || mode === "preview") {
+    const preview = await previews.get({ sha256: plan.sha256, kind: plan.kind }, mode === "thumbnail" ? "thumbnail" : "html");
+    // No preview for this file (its kind has none, or it could not be made): the page shows an icon instead.
+    if (!preview) return sendErrorPage(req, res, 404, "notFound");
+    fileHeaders(res);
+    res.setHeader("Content-Type", preview.contentType);
+    res.setHeader("Content-Disposition", "inline");
+    const body = mode === "preview" ? Buffer.from(documentPage(preview.bytes.toString("utf8"), plan.language === "other" ? detectLocale({ userLocale: auth.user.locale, cookieLocale: readCookies(req)[LOCALE_COOKIE], acceptLanguage: req.headers["accept-language"] }) : plan.language)) : preview.bytes;
+    res.setHeader("Content-Length", String(body.length));
+    res.status(200).end(req.method === "HEAD" ? undefined : body);
+    return;
+  }
   const range = plan.size === 0 ? null : parseRange(req.headers.range, plan.size);
   if (range === "unsatisfiable") {
     res.status(416).setHeader("Content-Range", `bytes */${plan.size}`);
@@ -74,15 +103,7 @@ async function sendFile(services: Services, req: Request, res: Response, resolve
   res.setHeader("Content-Length", String(range ? range.end - range.start + 1 : plan.size));
   res.setHeader("Accept-Ranges", "bytes");
   if (range) res.setHeader("Content-Range", `bytes ${range.start}-${range.end}/${plan.size}`);
-  // A file is data, never a page of ours: no script, no plugins, no same-origin powers.
-  res.setHeader("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'");
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  // frame-ancestors 'self' above lets our own PDF viewer embed it; the page-wide DENY would not.
-  res.removeHeader("X-Frame-Options");
-  res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
-  res.setHeader("Referrer-Policy", "no-referrer");
-  // Private: who may read it can change (a membership ends), so no shared cache keeps it.
-  res.setHeader("Cache-Control", "private, no-store");
+  fileHeaders(res);
   if (req.method === "HEAD" || plan.size === 0) {
     res.end();
     return;

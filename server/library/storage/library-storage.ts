@@ -11,11 +11,14 @@ export interface LibraryStorage {
   blobs: BlobStore;
   /** Partial uploads (tus), invisible to every list until complete. */
   uploadDir: string;
+  /** Thumbnails and HTML previews, made on first request and kept per blob. */
+  previewDir: string;
 }
 
 export function createLibraryStorage(dataDir: string): LibraryStorage {
   return {
     blobs: createLocalBlobStore(path.join(dataDir, "library", "blobs")),
     uploadDir: path.join(dataDir, "library", "uploads"),
+    previewDir: path.join(dataDir, "library", "previews"),
   };
 }

@@ -32,7 +32,7 @@ export interface ExtractionResult {
 export const READABLE_KINDS = new Set(["pdf", "docx", "odt", "text", "markdown"]);
 
 /** Runs `use` with a path on the local disk: the store's own file, or a temporary copy for remote drivers. */
-async function withLocalPath<T>(blobs: BlobStore, sha256: string, use: (file: string) => Promise<T>): Promise<T> {
+export async function withLocalPath<T>(blobs: BlobStore, sha256: string, use: (file: string) => Promise<T>): Promise<T> {
   const local = blobs.localPath(sha256);
   if (local) return use(local);
   const dir = await mkdtemp(path.join(os.tmpdir(), "connactions-extract-"));

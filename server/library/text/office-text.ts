@@ -138,3 +138,32 @@ async function parseXmlStream(stream: Readable, spec: (typeof FORMATS)[OfficeFor
   if (note && text.length === 0) throw new ExtractionStopped(note);
   return { text, truncated: note !== "", note };
 }
+
+/**
+ * Whether an entry of a zip inflates to no more than `maxBytes` when actually read (the sizes a
+ * zip declares may lie). Readers that inflate whole entries into memory (mammoth) ask this first.
+ */
+export async function entryInflatesWithin(path: string, name: string, maxBytes: number, maxEntries: number): Promise<boolean> {
+  const zip = await openZip(path);
+  try {
+    const entry = await findEntry(zip, name, maxEntries);
+    if (!entry || !entry.canDecodeFileData() || entry.uncompressedSize > maxBytes) return false;
+    const stream = await openEntry(zip, entry);
+    let total = 0;
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        total += chunk.length;
+        if (total > maxBytes) return false;
+      }
+    } catch {
+      return false;
+    } finally {
+      stream.destroy();
+    }
+    return true;
+  } catch {
+    return false;
+  } finally {
+    zip.close();
+  }
+}
