@@ -33,6 +33,12 @@ export interface UploadTarget {
 
 // Retries cover a flaky connection for about two minutes; after that, going online again resumes.
 const RETRY_DELAYS = [0, 1000, 3000, 5000, 10000, 20000, 30000, 60000];
+/**
+ * Bytes per PATCH request. One request per file would be fastest, but a browser does not fail an
+ * upload already under way when the network drops (it can hang until a timeout), proxies limit
+ * request bodies (nginx: 1 MB by default), and a lost request then costs at most this much.
+ */
+const CHUNK_BYTES = 5 * 1024 * 1024;
 
 export function UploadPanel({ target, maxBytes, multiple = true, withNote = false }: { target: UploadTarget; maxBytes: number; multiple?: boolean; withNote?: boolean }) {
   const { t, i18n } = useTranslation("library");
@@ -44,6 +50,9 @@ export function UploadPanel({ target, maxBytes, multiple = true, withNote = fals
   const [dragging, setDragging] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const uploads = useRef(new Map<string, TusUpload>());
+  // A file finished while the browser was offline (its last bytes were already on their way):
+  // the list is reloaded when the network is back, since reloading now would fail and replace the page with an error.
+  const reloadWhenOnline = useRef(false);
   const noteRef = useRef<HTMLInputElement>(null);
 
   const update = useCallback((key: string, patch: Partial<Item>) => setItems((all) => all.map((i) => (i.key === key ? { ...i, ...patch } : i))), []);
@@ -51,13 +60,31 @@ export function UploadPanel({ target, maxBytes, multiple = true, withNote = fals
   // Back online: every upload that gave up on the network continues where the server stopped.
   useEffect(() => {
     const resume = () => {
+      if (reloadWhenOnline.current) {
+        reloadWhenOnline.current = false;
+        revalidator.revalidate();
+      }
       setItems((all) => {
         for (const item of all) if (item.status === "waitingForNetwork") uploads.current.get(item.key)?.start();
         return all.map((i) => (i.status === "waitingForNetwork" ? { ...i, status: "uploading" } : i));
       });
     };
+    // Gone offline: a request under way may hang until a timeout rather than fail, so stop it now;
+    // the server keeps what arrived, and "online" continues from there.
+    const pause = () => {
+      setItems((all) => {
+        for (const item of all) if (item.status === "uploading") void uploads.current.get(item.key)?.abort(false);
+        return all.map((i) => (i.status === "uploading" ? { ...i, status: "waitingForNetwork" } : i));
+      });
+    };
     window.addEventListener("online", resume);
-    return () => window.removeEventListener("online", resume);
+    window.addEventListener("offline", pause);
+    return () => {
+      window.removeEventListener("online", resume);
+      window.removeEventListener("offline", pause);
+    };
+    // revalidator is stable enough here; re-adding the listener on every render is not wanted
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const start = useCallback(
@@ -74,6 +101,7 @@ export function UploadPanel({ target, maxBytes, multiple = true, withNote = fals
         const upload = new Upload(file, {
           endpoint: "/uploads",
           retryDelays: RETRY_DELAYS,
+          chunkSize: CHUNK_BYTES,
           removeFingerprintOnSuccess: true,
           headers: { "X-CSRF-Token": csrf },
           metadata: { filename: file.name, library: target.library, folderId: target.folderId ?? "", fileId: target.fileId ?? "", note },
@@ -88,7 +116,8 @@ export function UploadPanel({ target, maxBytes, multiple = true, withNote = fals
           onSuccess: () => {
             update(key, { sent: file.size, status: "done" });
             setAnnouncement(t("upload.doneOne", { name: file.name }));
-            revalidator.revalidate();
+            if (navigator.onLine) revalidator.revalidate();
+            else reloadWhenOnline.current = true;
           },
           onError: (error) => {
             const response = "originalResponse" in error ? error.originalResponse : null;
