@@ -327,7 +327,7 @@ export interface FindingsTable {
 export interface FindingEvidenceTable {
   finding_id: string;
   position: number;
-  kind: "goodPractice" | "finding" | "web";
+  kind: "goodPractice" | "finding" | "web" | "libraryDocument";
   target_id: string | null;
   url: string | null;
   /** The link text of a web link. */
@@ -356,7 +356,7 @@ export interface RecommendationsTable {
 export interface RecommendationCitationsTable {
   recommendation_id: string;
   position: number;
-  kind: "finding" | "goodPractice";
+  kind: "finding" | "goodPractice" | "libraryDocument";
   target_id: string;
 }
 

@@ -2,7 +2,8 @@
  * Findings and good practice in real browsers against the real server: a member of the
  * mechatronics network posts a finding in German through the form, a member of the green
  * energy network comments on it in Italian and mentions the author, and the author finds the
- * notification; the author's colleagues hear of the comment too. The findings list, the
+ * notification; the author's colleagues hear of the comment too. She cites a document of the
+ * commons library, and the finding's page links it. The findings list, the
  * new-finding form, a finding's page (as a member and with the moderator's controls) and the
  * good-practice pages pass axe (WCAG 2.1 A/AA) in German, Italian and English at 390 px
  * without sideways scrolling.
@@ -16,6 +17,7 @@ import { postFinding } from "#server/domain/commons/findings";
 import { commentOnFinding } from "#server/domain/commons/findings-discussion";
 import { hideFindingComment } from "#server/domain/commons/findings-moderation";
 import { proposeGoodPractice, setGoodPracticePublished } from "#server/domain/commons/good-practices";
+import { buildLibraryFile } from "#server/testing/library-files";
 import { LOCALES, type Locale } from "#shared/i18n/config";
 import deCommons from "../locales/de/commons.json";
 import itCommons from "../locales/it/commons.json";
@@ -49,7 +51,10 @@ describe(`findings in the browser (${DATABASE})`, () => {
   it("a member posts a finding (de), a member of another network comments with a mention (it), the author is notified", async () => {
     const t = commons.de.findings;
     const title = `Gemeinsame Lernaufgaben ${Date.now()}`;
-    const katrin = await app.openSession(KATRIN);
+    const documentName = `Kooperationsvertrag-${Date.now()}.txt`;
+    const { fileId } = await buildLibraryFile(services(), { networkId: null, userId: demoAccount(KATRIN).id, name: documentName, bytes: Buffer.from("Vertragstext\n") });
+    // CSP bypassed for axe (its script is injected inline).
+    const katrin = await app.openSession(KATRIN, { bypassCSP: true });
     const giulia = await app.openSession(GIULIA);
     try {
       // Katrin posts through the list's link and the form.
@@ -63,11 +68,17 @@ describe(`findings in the browser (${DATABASE})`, () => {
       await katrin.page.getByLabel(texts.de.network.fields.mechatronics, { exact: true }).check();
       await katrin.page.getByLabel(t.form.country, { exact: true }).selectOption("both");
       await katrin.page.getByLabel(fill(t.form.webUrl, { n: 1 }), { exact: true }).fill("https://www.bibb.de/");
+      // A document of the commons library as evidence, chosen in its own group.
+      await katrin.page.getByRole("group", { name: commons.de.libraryDocuments.legend, exact: true }).getByLabel(documentName, { exact: true }).check();
       await katrin.page.getByRole("button", { name: t.new.submit, exact: true }).click();
       await waitForHeading(katrin.page, title);
       const findingPath = new URL(katrin.page.url()).pathname;
       expect(findingPath).toMatch(/^\/network-of-networks\/findings\/[\w-]+$/);
       await katrin.page.getByRole("listitem").filter({ hasText: "gemeinsame Bewertung" }).first().waitFor();
+      const documentLink = katrin.page.getByRole("link", { name: documentName, exact: true });
+      expect(await documentLink.getAttribute("href")).toBe(`/network-of-networks/library/files/${fileId}`);
+      await katrin.page.getByRole("listitem").filter({ has: documentLink }).getByText(commons.de.libraryDocuments.kind, { exact: false }).waitFor();
+      await expectNoAxeViolations(katrin.page, "finding page citing a library document (de)");
       expect(await katrin.page.getByText(fill(t.facts.network, { network: MECHATRONICS.name })).count()).toBe(1);
 
       // Giulia (green energy, Italian) comments and mentions Katrin, without knowing her network.
@@ -123,6 +134,7 @@ async function commonsContent(lng: Locale) {
   });
   if (!entry.ok || !proposal.ok) throw new Error("good practice not created");
   await setGoodPracticePublished(services(), await actorOf(MODERATOR), entry.id, true);
+  const document = await buildLibraryFile(services(), { networkId: null, userId: demoAccount(KATRIN).id, name: `Leitfaden Lernortkooperation ${lng}.txt`, bytes: Buffer.from("Leitfaden\n") });
   const finding = await postFinding(services(), await actorOf(KATRIN), {
     networkId: MECHATRONICS.id,
     title: `Erkenntnis für Barrierefreiheit ${lng}`,
@@ -133,6 +145,7 @@ async function commonsContent(lng: Locale) {
     country: "DE",
     goodPractices: [entry.id],
     findings: [],
+    libraryDocuments: [document.fileId],
     webLinks: [{ url: "https://www.bibb.de/", label: "BIBB" }],
   });
   if (!finding.ok) throw new Error(`finding not created: ${finding.error}`);
@@ -176,6 +189,7 @@ describe.each(LOCALES)(`findings and good-practice pages in %s (${DATABASE})`, (
       await page.getByText(t.findings.errors.actionAreaRequired, { exact: true }).waitFor();
       await expectNoAxeViolations(page, `new-finding form with errors (${lng}, 390 px)`);
       await check(`/network-of-networks/findings/${content.findingId}`, `Erkenntnis für Barrierefreiheit ${lng}`, "finding page");
+      expect(await page.getByRole("link", { name: `Leitfaden Lernortkooperation ${lng}.txt`, exact: true }).count()).toBe(1);
       expect(await page.getByText(fill(t.findings.discussion.hidden, { reason: "Off topic" }), { exact: true }).count()).toBe(1);
       await check("/network-of-networks/good-practice", t.goodPractice.list.title, "good-practice library");
       await check("/network-of-networks/good-practice/new", t.goodPractice.new.title, "new good-practice form");

@@ -1,6 +1,7 @@
 /**
  * Recommendations in Chromium: the list and a recommendation's page are axe-clean (WCAG 2.1
- * A/AA) at 390 px without sideways scrolling in de, it and en; and one flow through the
+ * A/AA) at 390 px without sideways scrolling in de, it and en (citing a document of the
+ * commons library, with the form to change the evidence open too); and one flow through the
  * workflow: coordinators of three networks endorse (the third reaches the threshold), the
  * moderator submits (a member's open editor turns read-only on its own), the advisory
  * board's observer answers, and everyone sees the answer.
@@ -11,6 +12,9 @@ import { demoNetworks } from "#db/seed/demo-data";
 import { buildRecommendation, uniq } from "#server/testing/factories";
 import { LOCALES, type Locale } from "#shared/i18n/config";
 import { findRecommendation } from "#db/queries/recommendations";
+import { loadActor } from "#server/domain/auth/actor";
+import { setCitations } from "#server/domain/commons/recommendations";
+import { buildLibraryFile } from "#server/testing/library-files";
 import { closeSessions, DATABASE, demoAccount, loginAs, waitForHeading, waitForSettled, type Session } from "./support/app";
 import { expectNoAxeViolations } from "./support/axe";
 import { fill } from "./support/i18n";
@@ -19,9 +23,13 @@ import { useAppAndBrowser } from "./support/suite";
 import deRec from "../locales/de/recommendations.json";
 import itRec from "../locales/it/recommendations.json";
 import enRec from "../locales/en/recommendations.json";
+import deCommons from "../locales/de/commons.json";
+import itCommons from "../locales/it/commons.json";
+import enCommons from "../locales/en/commons.json";
 
 const app = useAppAndBrowser();
 const rec = { de: deRec, it: itRec, en: enRec } satisfies Record<Locale, unknown>;
+const commons = { de: deCommons, it: itCommons, en: enCommons } satisfies Record<Locale, unknown>;
 
 /** One account per language: coordinators where the seed has one, so the page shows the endorsement form. */
 const ACCOUNT_FOR: Record<Locale, string> = {
@@ -49,6 +57,10 @@ describe.each(LOCALES)(`recommendations in %s (${DATABASE})`, (lng) => {
   it("list and page are axe-clean and usable at 390 px", async () => {
     const account = demoAccount(ACCOUNT_FOR[lng]);
     const { id } = await buildRecommendation(app.server.services.db, { title: uniq("Axe recommendation"), stage: "consultation", createdBy: account.id });
+    const documentName = `${uniq("Leitfaden")}.txt`;
+    const document = await buildLibraryFile(app.server.services, { networkId: null, userId: account.id, name: documentName, bytes: Buffer.from("Leitfaden\n") });
+    const cited = await setCitations(app.server.services, await loadActor(app.server.services.db, account.id), id, { findings: [], goodPractices: [], libraryDocuments: [document.fileId] });
+    if (!cited.ok) throw new Error(`citation refused: ${cited.error}`);
     const context = await app.newContext({ locale: lng, bypassCSP: true });
     try {
       const page = await context.newPage();
@@ -69,6 +81,13 @@ describe.each(LOCALES)(`recommendations in %s (${DATABASE})`, (lng) => {
       if (lng !== "en") await page.getByRole("heading", { level: 3, name: fill(t.endorsements.formHeading, { network: networkName(account.email) }) }).waitFor();
       await fitsPhone(page);
       await expectNoAxeViolations(page, `${path(id)} (${lng}, 390 px)`);
+      // The cited library document links to its page; the form to change the evidence offers it, checked.
+      expect(await page.getByRole("link", { name: documentName, exact: true }).getAttribute("href")).toBe(`/network-of-networks/library/files/${document.fileId}`);
+      await page.getByText(t.evidence.change, { exact: true }).click();
+      const documents = page.getByRole("group", { name: commons[lng].libraryDocuments.legend, exact: true });
+      expect(await documents.getByLabel(documentName, { exact: true }).isChecked()).toBe(true);
+      await fitsPhone(page);
+      await expectNoAxeViolations(page, `${path(id)} with the evidence form open (${lng}, 390 px)`);
 
       // The stepper says the current step in words.
       expect(await page.locator('[aria-current="step"]').innerText()).toContain(t.stages.consultation);

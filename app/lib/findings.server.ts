@@ -42,6 +42,7 @@ const STATUS: Record<Refusal, number> = {
   mentionNoAccess: 400,
   goodPracticeNotCitable: 400,
   findingNotCitable: 400,
+  libraryDocumentNotCitable: 400,
   invalidLink: 400,
 };
 

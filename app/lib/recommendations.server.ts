@@ -44,10 +44,16 @@ const STATUS: Record<RecommendationRefusal, number> = {
   notSupported: 409,
   alreadyAnswered: 409,
   invalidCitation: 400,
+  libraryDocumentNotCitable: 400,
   invalidThreshold: 400,
+};
+
+/** Refusals whose message lives with the strings of citing library documents (commons namespace). */
+const MESSAGE: Partial<Record<RecommendationRefusal, string>> = {
+  libraryDocumentNotCitable: "commons:libraryDocuments.errors.notCitable",
 };
 
 /** A refusal as the page shows it: the message above the form that was sent (`values.intent`). */
 export function refusal(error: RecommendationRefusal, form: FormData) {
-  return data({ ok: false as const, errors: { form: `recommendations:errors.${error}` }, values: formValues(form) }, { status: STATUS[error] });
+  return data({ ok: false as const, errors: { form: MESSAGE[error] ?? `recommendations:errors.${error}` }, values: formValues(form) }, { status: STATUS[error] });
 }

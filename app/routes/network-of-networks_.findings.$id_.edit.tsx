@@ -28,8 +28,9 @@ async function editable({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { finding, evidence } = await editable(args);
-  const choices = await evidenceChoices(args.context.services, finding.id);
+  const { auth, finding, evidence } = await editable(args);
+  const citedDocuments = evidence.flatMap((e) => (e.kind === "libraryDocument" ? [e.id] : []));
+  const choices = await evidenceChoices(args.context.services, auth.actor, { exceptFindingId: finding.id, citedDocuments });
   return {
     finding: { id: finding.id, title: finding.title, networkName: finding.networkName },
     choices,
@@ -43,6 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
       country: finding.country,
       goodPractices: evidence.flatMap((e) => (e.kind === "goodPractice" ? [e.id] : [])),
       findings: evidence.flatMap((e) => (e.kind === "finding" ? [e.id] : [])),
+      libraryDocuments: citedDocuments,
       webLinks: evidence.flatMap((e) => (e.kind === "web" ? [{ url: e.url, label: e.label ?? "" }] : [])),
     },
   };
@@ -71,6 +73,9 @@ export default function EditFindingPage() {
   // the domain then refuses it with a message, and the author decides.
   const gpChoices = [...choices.goodPractices];
   for (const id of defaults.goodPractices) if (!gpChoices.some((g) => g.id === id)) gpChoices.push({ id, title: t("findings.evidence.unavailableGoodPractice") });
+  // Likewise a cited library document that left the library since: it stays checked, without a name.
+  const docChoices = [...choices.libraryDocuments];
+  for (const id of defaults.libraryDocuments) if (!docChoices.some((d) => d.id === id)) docChoices.push({ id, label: t("libraryDocuments.gone"), sharedBy: null });
 
   return (
     <div className="page page--medium">
@@ -81,7 +86,7 @@ export default function EditFindingPage() {
       <FindingForm
         networks={null}
         networkName={finding.networkName}
-        choices={{ ...choices, goodPractices: gpChoices }}
+        choices={{ ...choices, goodPractices: gpChoices, libraryDocuments: docChoices }}
         defaults={defaults}
         submitted={failed ? failed.values : null}
         errors={failed ? failed.errors : {}}

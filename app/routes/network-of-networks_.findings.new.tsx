@@ -26,7 +26,7 @@ function requirePoster(request: Request, context: LoaderFunctionArgs["context"])
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requirePoster(request, context);
-  const [networks, choices] = await Promise.all([postableNetworks(context.services, auth.actor), evidenceChoices(context.services)]);
+  const [networks, choices] = await Promise.all([postableNetworks(context.services, auth.actor), evidenceChoices(context.services, auth.actor)]);
   return { networks, choices };
 }
 

@@ -11,7 +11,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { colourFor } from "#shared/collab/user-colour";
-import { answerForm, citationsForm, endorseForm, thresholdForm, withdrawEndorsementForm } from "#shared/validation/recommendation-forms";
+import { answerForm, CITATION_ARRAY_FIELDS, citationsForm, endorseForm, thresholdForm, withdrawEndorsementForm } from "#shared/validation/recommendation-forms";
 import {
   answerRecommendation,
   endorseRecommendation,
@@ -100,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return answered(await answerRecommendation(services, actor, row.id, parsed.data), "answered");
     }
     case "cite": {
-      const parsed = parseWith(citationsForm, form, ["findings", "goodPractices"]);
+      const parsed = parseWith(citationsForm, form, CITATION_ARRAY_FIELDS);
       if (!parsed.ok) return invalid(parsed);
       return answered(await setCitations(services, actor, row.id, parsed.data), "cited");
     }

@@ -296,6 +296,24 @@ const postRoutes: Array<[string, () => string, () => Record<string, string>, Exp
   ["change the details of A's shared file in the commons", () => `${commonsLibrary}/files/${sharedCopyOfA}`, () => ({ intent: "metadata", title: "Matrix", language: "en", keywords: "" }), loggedIn(403, { memberA: 200, coordinatorA: 200 })],
   ["empty A's trash", () => `${libraryOfA()}/trash`, () => ({ intent: "empty" }), loggedIn(404, { memberA: 403, coordinatorA: 200, observer: 403, admin: 403 })],
   ["create a folder in the commons library", () => commonsLibrary, () => ({ intent: "createFolder", name: "Matrix folder" }), loggedIn(403, { moderator: 200, admin: 200 })],
+  [
+    "post a finding citing a commons library file",
+    () => "/network-of-networks/findings/new",
+    () => ({ networkId: netA.id, title: "Matrix post with a document", body: "Text", actionAreas: "cooperation", country: "IT", libraryDocuments: commonsFile.fileId }),
+    loggedIn(403, { memberA: 302, coordinatorA: 302 }),
+  ],
+  [
+    "post a finding citing A's file (its name holds A's canary)",
+    () => "/network-of-networks/findings/new",
+    () => ({ networkId: netA.id, title: "Matrix post with A's file", body: "Text", actionAreas: "cooperation", country: "IT", libraryDocuments: libraryFileOfA.fileId }),
+    loggedIn(403, { memberA: 400, coordinatorA: 400 }),
+  ],
+  [
+    "cite A's file (its name holds A's canary) in a recommendation",
+    recommendationPath,
+    () => ({ intent: "cite", libraryDocuments: libraryFileOfA.fileId }),
+    loggedIn(403, { memberA: 400, memberB: 400, coordinatorA: 400 }),
+  ],
 ];
 
 describe(`access matrix: mutations (${process.env.TEST_DATABASE})`, () => {

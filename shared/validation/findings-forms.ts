@@ -1,7 +1,7 @@
 /**
  * Forms and list filters of findings in the network of networks. Shapes, sizes and taxonomy
  * keys are checked here; whether the caller may post for that network, and whether cited
- * good-practice entries and findings exist and may be cited, are the domain's decisions
+ * good-practice entries, findings and library documents exist and may be cited, are the domain's decisions
  * (server/domain/commons/findings.ts). Messages are translation keys.
  */
 import { z } from "zod";
@@ -59,7 +59,7 @@ const body = z
   .pipe(z.string().min(1, "validation.required").max(MAX_FINDING_BODY, "validation.tooLong"));
 
 /** Fields that name several values (checkboxes, link rows): parseWith reads them with getAll. */
-export const FINDING_ARRAY_FIELDS = ["actionAreas", "occupationalFields", "themes", "goodPractices", "findings", "webUrl", "webLabel"];
+export const FINDING_ARRAY_FIELDS = ["actionAreas", "occupationalFields", "themes", "goodPractices", "findings", "libraryDocuments", "webUrl", "webLabel"];
 
 export const findingForm = z
   .object({
@@ -72,6 +72,8 @@ export const findingForm = z
     country: choice(FINDING_COUNTRIES),
     goodPractices: z.array(id).max(MAX_EVIDENCE_PER_KIND, "commons:findings.errors.tooMuchEvidence").transform(unique),
     findings: z.array(id).max(MAX_EVIDENCE_PER_KIND, "commons:findings.errors.tooMuchEvidence").transform(unique),
+    /** Files of the commons library (ids); a form without the field cites none. */
+    libraryDocuments: z.array(id).max(MAX_EVIDENCE_PER_KIND, "commons:findings.errors.tooMuchEvidence").transform(unique).default([]),
     webUrl: z.array(z.string()),
     webLabel: z.array(z.string()),
   })

@@ -32,4 +32,7 @@ export const answerForm = z.object({
     .pipe(z.string().min(1, "validation.required").max(MAX_ANSWER, "validation.tooLong")),
 });
 /** The whole list of citations, as the form's checkboxes send it (an empty list clears it). */
-export const citationsForm = z.object({ findings: ids, goodPractices: ids });
+export const citationsForm = z.object({ findings: ids, goodPractices: ids, libraryDocuments: ids.default([]) });
+
+/** Fields of the citation form that name several values (parseWith reads them with getAll). */
+export const CITATION_ARRAY_FIELDS = ["findings", "goodPractices", "libraryDocuments"];

@@ -1,6 +1,7 @@
 /**
  * The form of a finding (new and edit): which network it speaks for, title, text (simple
- * rich text), taxonomy, country perspective and evidence. Works without JavaScript: every
+ * rich text), taxonomy, country perspective and evidence (good practice, other findings,
+ * documents of the commons library, web links). Works without JavaScript: every
  * choice is a native control, web links are a fixed number of address/label rows. After a
  * refusal the action sends back what was typed and the fields show it.
  */
@@ -25,6 +26,7 @@ export interface FindingFormDefaults {
   country: string;
   goodPractices: string[];
   findings: string[];
+  libraryDocuments: string[];
   webLinks: Array<{ url: string; label: string }>;
 }
 
@@ -38,6 +40,7 @@ export const EMPTY_FINDING: FindingFormDefaults = {
   country: "both",
   goodPractices: [],
   findings: [],
+  libraryDocuments: [],
   webLinks: [],
 };
 
@@ -45,7 +48,14 @@ interface Props {
   /** Networks the person may post for; null when editing (the network stays). */
   networks: Array<{ id: string; name: string }> | null;
   networkName?: string;
-  choices: { goodPractices: Array<{ id: string; title: string }>; findings: Array<{ id: string; title: string; networkName: string }> };
+  choices: {
+    goodPractices: Array<{ id: string; title: string }>;
+    findings: Array<{ id: string; title: string; networkName: string }>;
+    /** Files of the commons library, labelled by title or name; `sharedBy`: the network that shared it. */
+    libraryDocuments: Array<{ id: string; label: string; sharedBy: string | null }>;
+    /** Set when only the most recently changed documents are offered: how many. */
+    libraryDocumentsCappedAt: number | null;
+  };
   defaults: FindingFormDefaults;
   /** What the action sent back after a refusal (typed values and field errors). */
   submitted: SubmittedValues;
@@ -68,6 +78,7 @@ export function FindingForm({ networks, networkName, choices, defaults, submitte
   const ids = useId().replace(/:/g, "");
   const bodyId = `finding-body-${ids}`;
   const links = linkRows(submitted, defaults.webLinks);
+  const checkedDocuments = checkedValues(submitted, "libraryDocuments", defaults.libraryDocuments);
 
   return (
     <Form method="post" className="card finding-form" noValidate>
@@ -158,6 +169,25 @@ export function FindingForm({ networks, networkName, choices, defaults, submitte
           />
         ) : (
           <p className="empty">{t("findings.form.noFindings")}</p>
+        )}
+        {choices.libraryDocuments.length ? (
+          <fieldset className="field" aria-describedby={[choices.libraryDocumentsCappedAt ? `${ids}-docs-hint` : null, errors.libraryDocuments ? `${ids}-docs-error` : null].filter(Boolean).join(" ") || undefined}>
+            <legend>{t("libraryDocuments.legend")}</legend>
+            {choices.libraryDocumentsCappedAt ? (
+              <p id={`${ids}-docs-hint`} className="field__hint">
+                {t("libraryDocuments.capped", { limit: choices.libraryDocumentsCappedAt })}
+              </p>
+            ) : null}
+            {choices.libraryDocuments.map((d) => (
+              <label key={d.id} className="checkbox">
+                <input type="checkbox" name="libraryDocuments" value={d.id} defaultChecked={checkedDocuments.includes(d.id)} />{" "}
+                {d.sharedBy ? t("libraryDocuments.sharedChoice", { title: d.label, network: d.sharedBy }) : d.label}
+              </label>
+            ))}
+            <FieldError id={`${ids}-docs-error`} error={errors.libraryDocuments} />
+          </fieldset>
+        ) : (
+          <p className="empty">{t("libraryDocuments.none")}</p>
         )}
         <fieldset className="field" aria-describedby={errors.webUrl ? `${ids}-links-error` : `${ids}-links-hint`}>
           <legend>{t("findings.form.webLinks")}</legend>

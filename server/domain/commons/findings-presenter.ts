@@ -105,17 +105,33 @@ export function presentFinding(row: Row): FindingView {
 
 /**
  * One cited item. `title` null means the reader may not see it (or it is gone): the page
- * then says so without naming it.
+ * then says so without naming it. A library document's title is its title or file name.
  */
 export type EvidenceView =
   | { kind: "goodPractice"; id: string; title: string | null }
   | { kind: "finding"; id: string; title: string | null }
+  | { kind: "libraryDocument"; id: string; title: string | null; sharedBy: string | null }
   | { kind: "web"; url: string; label: string | null };
 
-export function presentEvidence(row: FindingEvidence, visibleTitles: Map<string, string>): EvidenceView {
-  if (row.kind === "web") return { kind: "web", url: row.url ?? "", label: row.label };
+/** What the reader may see of the cited items, by kind and id (absent: not visible or gone). */
+export interface VisibleEvidence {
+  goodPractice: Map<string, string>;
+  finding: Map<string, string>;
+  libraryDocument: Map<string, { label: string; sharedBy: string | null }>;
+}
+
+export function presentEvidence(row: FindingEvidence, visible: VisibleEvidence): EvidenceView {
   const id = row.target_id ?? "";
-  return { kind: row.kind, id, title: visibleTitles.get(id) ?? null };
+  switch (row.kind) {
+    case "web":
+      return { kind: "web", url: row.url ?? "", label: row.label };
+    case "libraryDocument": {
+      const doc = visible.libraryDocument.get(id);
+      return { kind: "libraryDocument", id, title: doc?.label ?? null, sharedBy: doc?.sharedBy ?? null };
+    }
+    default:
+      return { kind: row.kind, id, title: visible[row.kind].get(id) ?? null };
+  }
 }
 
 export interface DiscussionComment {

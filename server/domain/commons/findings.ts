@@ -3,7 +3,8 @@
  * network has learned, on behalf of that network (`commons.contribute` with its id), tagged
  * with the call's taxonomy and backed by evidence. Findings are commons content: everyone who
  * sees the commons reads them. A finding cites only what its author may see: published
- * good-practice entries, other findings, and web pages (http/https).
+ * good-practice entries, other findings, files of the commons library (library-citations.ts)
+ * and web pages (http/https).
  *
  * Discussion and moderation: findings-discussion.ts, findings-moderation.ts.
  */
@@ -33,6 +34,7 @@ import type { DocumentRef } from "../comments/comments";
 import { newId } from "../auth/tokens";
 import { nowIso } from "#shared/time";
 import { citableGoodPractices, maySeeGoodPractice } from "./good-practices";
+import { citableLibraryDocuments, liveLibraryDocuments, mayCiteLibraryDocuments, readsCommonsLibrary } from "./library-citations";
 import { normaliseSimpleRichText, presentEvidence, presentFinding, presentFindingSummary, type EvidenceView, type FindingSummary, type FindingView } from "./findings-presenter";
 
 export const FINDING_DOC_TYPE = "finding";
@@ -50,10 +52,12 @@ export interface FindingInput {
   country: FindingCountry;
   goodPractices: string[];
   findings: string[];
+  /** Files of the commons library (their ids); none when left out. */
+  libraryDocuments?: string[];
   webLinks: WebLinkInput[];
 }
 
-export type FindingError = "forbidden" | "notFound" | "invalid" | "goodPracticeNotCitable" | "findingNotCitable" | "invalidLink";
+export type FindingError = "forbidden" | "notFound" | "invalid" | "goodPracticeNotCitable" | "findingNotCitable" | "libraryDocumentNotCitable" | "invalidLink";
 export type FindingResult = { ok: true; id: string } | { ok: false; error: FindingError };
 
 type FindingRow = NonNullable<Awaited<ReturnType<typeof findFinding>>>;
@@ -87,6 +91,7 @@ function validInput(input: FindingInput): boolean {
     (FINDING_COUNTRIES as readonly string[]).includes(input.country) &&
     input.goodPractices.length <= MAX_EVIDENCE_PER_KIND &&
     input.findings.length <= MAX_EVIDENCE_PER_KIND &&
+    (input.libraryDocuments ?? []).length <= MAX_EVIDENCE_PER_KIND &&
     input.webLinks.length <= MAX_WEB_LINKS
   );
 }
@@ -94,20 +99,24 @@ function validInput(input: FindingInput): boolean {
 /**
  * The evidence rows, or why they cannot be stored: every good-practice entry must be
  * published (what everyone may see), every finding must exist (and not be the finding
- * itself), every link http(s).
+ * itself), every library document must be a live file of the commons library (never a
+ * network's file), every link http(s).
  */
-async function evidenceRows(services: Services, findingId: string, input: FindingInput): Promise<{ ok: true; rows: FindingEvidence[] } | { ok: false; error: FindingError }> {
+async function evidenceRows(services: Services, actor: Actor, findingId: string, input: FindingInput): Promise<{ ok: true; rows: FindingEvidence[] } | { ok: false; error: FindingError }> {
   const goodPractices = [...new Set(input.goodPractices)];
   const findings = [...new Set(input.findings)];
+  const libraryDocuments = [...new Set(input.libraryDocuments ?? [])];
   const published = new Set(await publishedGoodPracticeIds(services.db, goodPractices));
   if (goodPractices.some((id) => !published.has(id))) return { ok: false, error: "goodPracticeNotCitable" };
   const existing = new Set((await findingTitles(services.db, findings)).map((f) => f.id));
   if (findings.some((id) => id === findingId || !existing.has(id))) return { ok: false, error: "findingNotCitable" };
+  if (!(await mayCiteLibraryDocuments(services, actor, libraryDocuments))) return { ok: false, error: "libraryDocumentNotCitable" };
   if (input.webLinks.some((l) => !isWebUrl(l.url) || l.label.length > MAX_LINK_LABEL)) return { ok: false, error: "invalidLink" };
   const rows: FindingEvidence[] = [];
   const add = (row: Omit<FindingEvidence, "finding_id" | "position">) => rows.push({ finding_id: findingId, position: rows.length, ...row });
   for (const id of goodPractices) add({ kind: "goodPractice", target_id: id, url: null, label: null });
   for (const id of findings) add({ kind: "finding", target_id: id, url: null, label: null });
+  for (const id of libraryDocuments) add({ kind: "libraryDocument", target_id: id, url: null, label: null });
   for (const link of input.webLinks) add({ kind: "web", target_id: null, url: link.url, label: link.label.trim() || null });
   return { ok: true, rows };
 }
@@ -125,7 +134,7 @@ export async function postFinding(services: Services, actor: Actor, input: Findi
   if (!can(actor, { type: "commons.contribute", networkId: input.networkId })) return { ok: false, error: "forbidden" };
   if (!validInput(input)) return { ok: false, error: "invalid" };
   const id = newId();
-  const evidence = await evidenceRows(services, id, input);
+  const evidence = await evidenceRows(services, actor, id, input);
   if (!evidence.ok) return evidence;
   const at = nowIso();
   await services.db.transaction().execute(async (trx) => {
@@ -157,7 +166,7 @@ export async function editFinding(services: Services, actor: Actor, id: string, 
   if (!mayEditFinding(actor, finding)) return { ok: false, error: "forbidden" };
   const full = { ...input, networkId: finding.network_id };
   if (!validInput(full)) return { ok: false, error: "invalid" };
-  const evidence = await evidenceRows(services, id, full);
+  const evidence = await evidenceRows(services, actor, id, full);
   if (!evidence.ok) return evidence;
   await services.db.transaction().execute(async (trx) => {
     await updateFindingRow(trx, id, { ...contentColumns(full), updated_at: nowIso() });
@@ -222,24 +231,38 @@ export async function citedBy(services: Services, findingId: string): Promise<Ar
 
 /**
  * A finding's evidence as this reader may see it: a cited good-practice entry that is no
- * longer published (or was removed) shows neither title nor text to those who may not see it.
+ * longer published (or was removed) shows neither title nor text to those who may not see it;
+ * a cited library document that is no longer in the commons library shows no name.
  */
 export async function evidenceFor(services: Services, actor: Actor, findingId: string): Promise<EvidenceView[]> {
   const rows = await evidenceOf(services.db, findingId);
-  const gpIds = rows.filter((r) => r.kind === "goodPractice" && r.target_id).map((r) => r.target_id!);
-  const findingIds = rows.filter((r) => r.kind === "finding" && r.target_id).map((r) => r.target_id!);
-  const [entries, findings] = await Promise.all([goodPracticesByIds(services.db, gpIds), findingTitles(services.db, findingIds)]);
+  const idsOf = (kind: FindingEvidence["kind"]) => rows.filter((r) => r.kind === kind && r.target_id).map((r) => r.target_id!);
+  const documentIds = readsCommonsLibrary(actor) ? idsOf("libraryDocument") : [];
+  const [entries, findings, documents] = await Promise.all([
+    goodPracticesByIds(services.db, idsOf("goodPractice")),
+    findingTitles(services.db, idsOf("finding")),
+    liveLibraryDocuments(services, documentIds),
+  ]);
   const visibleEntries = new Map(entries.filter((e) => maySeeGoodPractice(actor, e)).map((e) => [e.id, e.title]));
   const findingTitleOf = new Map(findings.map((f) => [f.id, f.title]));
-  return rows.map((row) => presentEvidence(row, row.kind === "goodPractice" ? visibleEntries : findingTitleOf));
+  return rows.map((row) => presentEvidence(row, { goodPractice: visibleEntries, finding: findingTitleOf, libraryDocument: documents }));
 }
 
-/** What the form offers as evidence: published good-practice entries and other findings. */
-export async function evidenceChoices(services: Services, exceptFindingId?: string) {
-  const [goodPractices, findings] = await Promise.all([citableGoodPractices(services), listFindingChoices(services.db)]);
+/**
+ * What the form offers as evidence: published good-practice entries, other findings and files
+ * of the commons library (`citedDocuments`: those the finding cites already, kept on offer).
+ */
+export async function evidenceChoices(services: Services, actor: Actor, options: { exceptFindingId?: string; citedDocuments?: string[] } = {}) {
+  const [goodPractices, findings, libraryDocuments] = await Promise.all([
+    citableGoodPractices(services),
+    listFindingChoices(services.db),
+    citableLibraryDocuments(services, actor, options.citedDocuments ?? []),
+  ]);
   return {
     goodPractices,
-    findings: findings.filter((f) => f.id !== exceptFindingId).map((f) => ({ id: f.id, title: f.title, networkName: f.network_name })),
+    findings: findings.filter((f) => f.id !== options.exceptFindingId).map((f) => ({ id: f.id, title: f.title, networkName: f.network_name })),
+    libraryDocuments: libraryDocuments.items.map((d) => ({ id: d.id, label: d.label, sharedBy: d.sharedBy })),
+    libraryDocumentsCappedAt: libraryDocuments.cappedAt,
   };
 }
 

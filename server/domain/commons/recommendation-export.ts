@@ -2,7 +2,8 @@
  * A recommendation as a DOCX or PDF file: the network of networks, title, version and date
  * on top, the text, then its authors' networks and the evidence it cites. Made for anyone
  * who may read the commons, so only what every such reader sees goes in: findings (commons
- * content) and published good-practice entries, by title; anything else is left out.
+ * content), published good-practice entries and live files of the commons library, by title
+ * (a file without a title by its name); anything else is left out.
  */
 import type * as Y from "yjs";
 import type { Services } from "#server/services";
@@ -16,15 +17,17 @@ import { blocksFromProsemirror } from "../exports/from-prosemirror";
 import { cleanLine } from "../exports/text";
 import { formatInstant } from "../exports/work-programme-model";
 import { authorsNetworksOf } from "./recommendation-notices";
+import { liveLibraryDocuments } from "./library-citations";
 
 const paragraph = (text: string): Block => ({ kind: "paragraph", inlines: [{ kind: "text", text: cleanLine(text) }] });
 const heading = (text: string): Block => ({ kind: "heading", level: 1, inlines: [{ kind: "text", text: cleanLine(text) }] });
 
-async function evidence(services: Services, id: string): Promise<string[]> {
+async function evidence(services: Services, id: string, t: ReturnType<typeof fixedT>): Promise<string[]> {
   const citations = await listCitations(services.db, id);
-  const [findings, practices] = await Promise.all([
+  const [findings, practices, documents] = await Promise.all([
     findingsByIds(services.db, citations.filter((c) => c.kind === "finding").map((c) => c.target_id)),
     goodPracticesByIds(services.db, citations.filter((c) => c.kind === "goodPractice").map((c) => c.target_id)),
+    liveLibraryDocuments(services, citations.filter((c) => c.kind === "libraryDocument").map((c) => c.target_id)),
   ]);
   const findingById = new Map(findings.map((f) => [f.id, f]));
   const practiceById = new Map(practices.map((p) => [p.id, p]));
@@ -32,8 +35,10 @@ async function evidence(services: Services, id: string): Promise<string[]> {
   for (const c of citations) {
     const finding = c.kind === "finding" ? findingById.get(c.target_id) : undefined;
     const practice = c.kind === "goodPractice" ? practiceById.get(c.target_id) : undefined;
+    const document = c.kind === "libraryDocument" ? documents.get(c.target_id) : undefined;
     if (finding) lines.push(`${finding.title} (${finding.network_name})`);
     else if (practice?.status === "published") lines.push(practice.title);
+    else if (document) lines.push(t("commons:libraryDocuments.exportLine", { name: document.label }));
   }
   return lines;
 }
@@ -45,7 +50,7 @@ export async function exportRecommendation(services: Services, document: Resolve
   const title = cleanLine(document.title) || t("recommendations:export.untitled");
   const version = cleanLine(request.versionLabel ?? "") || t("export:document.currentVersion");
   const date = formatInstant(request.date, request.locale);
-  const [networks, cited] = row ? await Promise.all([authorsNetworksOf(services, row), evidence(services, row.id)]) : [[], []];
+  const [networks, cited] = row ? await Promise.all([authorsNetworksOf(services, row), evidence(services, row.id, t)]) : [[], []];
   const kind = t("recommendations:export.kind", { owner });
   const blocks: Block[] = [
     { kind: "meta", text: kind },

@@ -26,6 +26,7 @@ import { documentSubjectOf, recommendationById } from "./recommendations";
 import { maySeeGoodPractice } from "./good-practices";
 import { authorsNetworksOf, recommendationDocName } from "./recommendation-notices";
 import { recommendationPath } from "./recommendation-document-type";
+import { citableLibraryDocuments, libraryDocumentPath, liveLibraryDocuments, readsCommonsLibrary } from "./library-citations";
 
 /** Pages of the cited entries (routes of the findings and good-practice library). */
 export const findingPath = (id: string) => `/network-of-networks/findings/${id}`;
@@ -57,25 +58,38 @@ export async function recommendationList(services: Services, actor: Actor) {
 }
 
 export interface CitationView {
-  kind: "finding" | "goodPractice";
+  kind: "finding" | "goodPractice" | "libraryDocument";
   id: string;
-  /** "hidden": the reader may not see it; "missing": it no longer exists. Neither has a title. */
+  /**
+   * "hidden": the reader may not see it; "missing": it no longer exists (a library document:
+   * no longer in the commons library). Neither has a title.
+   */
   status: "visible" | "hidden" | "missing";
   title: string | null;
   networkName: string | null;
+  /** A library document a network shared into the commons: that network. */
+  sharedBy: string | null;
   href: string | null;
 }
 
 async function citationsOf(services: Services, actor: Actor, id: string): Promise<CitationView[]> {
   const rows = await listCitations(services.db, id);
-  const [findings, practices] = await Promise.all([
+  const readsLibrary = readsCommonsLibrary(actor);
+  const [findings, practices, documents] = await Promise.all([
     findingsByIds(services.db, rows.filter((r) => r.kind === "finding").map((r) => r.target_id)),
     goodPracticesByIds(services.db, rows.filter((r) => r.kind === "goodPractice").map((r) => r.target_id)),
+    liveLibraryDocuments(services, readsLibrary ? rows.filter((r) => r.kind === "libraryDocument").map((r) => r.target_id) : []),
   ]);
   const findingById = new Map(findings.map((f) => [f.id, f]));
   const practiceById = new Map(practices.map((p) => [p.id, p]));
   return rows.map((r): CitationView => {
-    const none = { kind: r.kind, id: r.target_id, title: null, networkName: null, href: null };
+    const none = { kind: r.kind, id: r.target_id, title: null, networkName: null, sharedBy: null, href: null };
+    if (r.kind === "libraryDocument") {
+      if (!readsLibrary) return { ...none, status: "hidden" };
+      const doc = documents.get(r.target_id);
+      if (!doc) return { ...none, status: "missing" };
+      return { ...none, status: "visible", title: doc.label, sharedBy: doc.sharedBy, href: libraryDocumentPath(doc.id) };
+    }
     if (r.kind === "finding") {
       const finding = findingById.get(r.target_id);
       if (!finding) return { ...none, status: "missing" };
@@ -119,10 +133,17 @@ export async function recommendationPage(services: Services, actor: Actor, id: s
   const edit = can(actor, { type: "document.edit", doc: subject });
   const moderate = moderates(actor);
   const selected = new Set(citations.map((c) => `${c.kind}:${c.id}`));
+  const citedDocuments = citations.filter((c) => c.kind === "libraryDocument" && c.status === "visible").map((c) => c.id);
   const citable = edit
-    ? await Promise.all([citableFindings(services.db, CITABLE_LIMIT), citableGoodPractices(services.db, CITABLE_LIMIT)]).then(([findings, practices]) => ({
+    ? await Promise.all([
+        citableFindings(services.db, CITABLE_LIMIT),
+        citableGoodPractices(services.db, CITABLE_LIMIT),
+        citableLibraryDocuments(services, actor, citedDocuments),
+      ]).then(([findings, practices, documents]) => ({
         findings: findings.map((f) => ({ id: f.id, title: f.title, networkName: f.network_name, selected: selected.has(`finding:${f.id}`) })),
         goodPractices: practices.map((p) => ({ id: p.id, title: p.title, selected: selected.has(`goodPractice:${p.id}`) })),
+        libraryDocuments: documents.items.map((d) => ({ id: d.id, title: d.label, sharedBy: d.sharedBy, selected: selected.has(`libraryDocument:${d.id}`) })),
+        libraryDocumentsCappedAt: documents.cappedAt,
       }))
     : null;
 

@@ -1,8 +1,9 @@
 /**
  * Recommendations for the advisory board (Handlungsempfehlungen): started by any member of
- * an open network, co-written in the commons, citing findings and published good-practice
- * entries. The workflow (consultation, endorsement, submission, answer) is in
- * recommendation-workflow.ts and recommendation-endorsements.ts.
+ * an open network, co-written in the commons, citing findings, published good-practice
+ * entries and files of the commons library (library-citations.ts). The workflow
+ * (consultation, endorsement, submission, answer) is in recommendation-workflow.ts and
+ * recommendation-endorsements.ts.
  *
  * Every function checks the policy itself and answers a wrong role or a wrong stage with a
  * typed refusal (nothing is stored); routes translate it.
@@ -16,6 +17,7 @@ import { findingsByIds, findRecommendation, goodPracticesByIds, insertRecommenda
 import { newId } from "../auth/tokens";
 import { documentStateOf } from "./recommendation-document-type";
 import { auditRecommendation } from "./recommendation-notices";
+import { mayCiteLibraryDocuments } from "./library-citations";
 
 export type RecommendationRefusal =
   | "notFound"
@@ -29,6 +31,8 @@ export type RecommendationRefusal =
   | "notSupported"
   | "alreadyAnswered"
   | "invalidCitation"
+  /** a cited library document is not a live file of the commons library */
+  | "libraryDocumentNotCitable"
   | "invalidThreshold";
 
 export type RecommendationResult<T extends object = object> = ({ ok: true } & T) | { ok: false; error: RecommendationRefusal };
@@ -68,28 +72,32 @@ export async function recommendationById(services: Services, id: string | undefi
 }
 
 /**
- * Replaces the cited findings and good-practice entries (in the order given). Whoever may
- * change the text may change its evidence, and only while it may be changed. Only existing
- * findings and published good practice can be cited: a proposal nobody has checked is no
- * evidence, and citing it would show its title to everyone.
+ * Replaces the cited findings, good-practice entries and library documents (in the order
+ * given). Whoever may change the text may change its evidence, and only while it may be
+ * changed. Only existing findings and published good practice can be cited: a proposal nobody
+ * has checked is no evidence, and citing it would show its title to everyone. Likewise only
+ * live files of the commons library: a network's own file is never cited (nor named).
  */
 export async function setCitations(
   services: Services,
   actor: Actor,
   id: string,
-  input: { findings: string[]; goodPractices: string[] },
+  input: { findings: string[]; goodPractices: string[]; libraryDocuments?: string[] },
 ): Promise<RecommendationResult> {
   const row = await recommendationById(services, id);
   if (!row) return refuse("notFound");
   if (!can(actor, { type: "document.edit", doc: documentSubjectOf("draft") })) return refuse("forbidden");
   const findingIds = [...new Set(input.findings)];
   const practiceIds = [...new Set(input.goodPractices)];
+  const documentIds = [...new Set(input.libraryDocuments ?? [])];
   const [findings, practices] = await Promise.all([findingsByIds(services.db, findingIds), goodPracticesByIds(services.db, practiceIds)]);
   if (findings.length !== findingIds.length) return refuse("invalidCitation");
   if (practices.length !== practiceIds.length || practices.some((p) => p.status !== "published")) return refuse("invalidCitation");
+  if (!(await mayCiteLibraryDocuments(services, actor, documentIds))) return refuse("libraryDocumentNotCitable");
   const citations: CitationRow[] = [
     ...findingIds.map((target_id) => ({ kind: "finding" as const, target_id })),
     ...practiceIds.map((target_id) => ({ kind: "goodPractice" as const, target_id })),
+    ...documentIds.map((target_id) => ({ kind: "libraryDocument" as const, target_id })),
   ];
   return services.db.transaction().execute(async (trx) => {
     const current = await lockRecommendation(trx, id);
