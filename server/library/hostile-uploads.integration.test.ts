@@ -340,6 +340,44 @@ describe(`hostile uploads (${process.env.TEST_DATABASE})`, () => {
     await expect(fs.stat(path.join(path.dirname(dataDir), "etc", "passwd"))).rejects.toThrow();
   });
 
+  it("answers a full disk with a translated 507 and loses nothing already stored", async () => {
+    // The kernel's own "no space left on device": the upload's file is replaced by /dev/full,
+    // which accepts opening and refuses every write with ENOSPC.
+    const total = 64 * 1024;
+    const name = "disk-full.bin";
+    const headers = tusHeaders(member, server.url);
+    const create = await fetch(`${server.url}/uploads`, {
+      method: "POST",
+      headers: {
+        ...headers,
+        "Tus-Resumable": "1.0.0",
+        "Upload-Length": String(total),
+        "Upload-Metadata": `filename ${Buffer.from(name).toString("base64")},library ${Buffer.from(net.id).toString("base64")}`,
+      },
+    });
+    expect(create.status).toBe(201);
+    const location = new URL(create.headers.get("location")!, server.url);
+    const onDisk = path.join(server.services.library.uploadDir, location.pathname.split("/").pop()!);
+    await fs.rm(onDisk);
+    await fs.symlink("/dev/full", onDisk);
+    try {
+      const patch = await fetch(location, {
+        method: "PATCH",
+        headers: { ...headers, "Tus-Resumable": "1.0.0", "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" },
+        body: new Uint8Array(randomBytes(total)),
+      });
+      // In the uploader's language (this member's is English), never a stack trace.
+      expect(patch.status).toBe(507);
+      expect(await patch.text()).toBe("The server's storage is full. Nothing already stored was lost; please tell the administrators.");
+    } finally {
+      await fs.rm(onDisk, { force: true });
+    }
+    expect(await server.db().selectFrom("library_files").select("id").where("name", "=", name).execute()).toEqual([]);
+    // Everything stored before is still there, byte for byte, and the server still answers.
+    for (const stored of ["pdf", "docx", "wrongExtension"] as const) expect(sha256((await fetchFile(stored, "download")).bytes), stored).toBe(entry(stored).sha256);
+    expect((await timedHealth()).status).toBe(200);
+  });
+
   it("leaves no file behind from an upload cut off at any point", async () => {
     const total = 512 * 1024;
     const data = randomBytes(total);

@@ -16,7 +16,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { writeFile } from "node:fs/promises";
 import { EVENTS, Server } from "@tus/server";
-import { FileStore } from "@tus/file-store";
 import type { Services } from "#server/services";
 import { authenticateToken, SESSION_COOKIE, type Authenticated } from "#server/domain/auth/sessions";
 import { beginUpload, finishUpload, uploadBelongsTo, type UploadRefusal } from "#server/domain/library/uploads";
@@ -30,6 +29,7 @@ import { findNetworkById } from "#db/queries/networks";
 import { deleteUpload } from "#db/queries/library";
 import { CSRF_COOKIE, readCookies } from "#server/http/cookies";
 import { StorageFullError } from "../storage/blob-store";
+import { DiskAwareFileStore, isDiskFullError } from "./disk-aware-file-store";
 
 export const UPLOAD_PATH = "/uploads";
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -65,7 +65,7 @@ export function createUploadEndpoint(services: Services, options: UploadEndpoint
     translated: true,
   });
 
-  const datastore = new FileStore({ directory: services.library.uploadDir, expirationPeriodInMilliseconds: ABANDONED_AFTER_MS });
+  const datastore = new DiskAwareFileStore({ directory: services.library.uploadDir, expirationPeriodInMilliseconds: ABANDONED_AFTER_MS });
   const tus = new Server({
     path: UPLOAD_PATH,
     datastore,
@@ -119,7 +119,7 @@ export function createUploadEndpoint(services: Services, options: UploadEndpoint
     onResponseError(req, error) {
       const caller = callerOf(req);
       if (isOurRefusal(error)) return { status_code: error.status_code, body: error.body };
-      if (isDiskFull(error)) return refuse(caller, 507, "storageFull");
+      if (isDiskFullError(error)) return refuse(caller, 507, "storageFull");
       if ("status_code" in error && typeof error.status_code === "number" && error.status_code < 500) {
         // The protocol's own refusals (offset conflicts, a size beyond the limit, an expired upload).
         if (error.status_code === 413) return refuse(caller, 413, "tooLarge");
@@ -196,8 +196,4 @@ function isOurRefusal(error: unknown): error is TusRefusal {
   return typeof error === "object" && error !== null && (error as Partial<TusRefusal>).translated === true;
 }
 
-function isDiskFull(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof StorageFullError || code === "ENOSPC" || code === "EDQUOT";
-}
 
