@@ -4,6 +4,7 @@
  * tombstones, edit and delete for one's own comments, a reply box with @mentions, and
  * resolve / reopen. Every action says what went wrong next to it, in words.
  */
+import { LibraryLinkedText } from "~/components/library/library-linked-text";
 import { useEffect, useId, useRef, useState, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { CommentIntent } from "#shared/validation/comment-forms";
@@ -33,7 +34,7 @@ function ErrorText({ id, error }: { id: string; error: string | null }) {
   );
 }
 
-/** A comment's text with the @Names of people known here marked (never HTML). */
+/** A comment's text with the @Names of people known here marked and library documents linked (never HTML). */
 export function CommentBody({ body, names }: { body: string; names: readonly string[] }) {
   return (
     <p className="comment__body">
@@ -43,7 +44,9 @@ export function CommentBody({ body, names }: { body: string; names: readonly str
             {part.text}
           </span>
         ) : (
-          <span key={i}>{part.text}</span>
+          <span key={i}>
+            <LibraryLinkedText text={part.text} />
+          </span>
         ),
       )}
     </p>

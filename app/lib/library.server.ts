@@ -138,7 +138,9 @@ export async function libraryFileLoader({ request, params, context }: LoaderFunc
   if (!fileId || fileId.length > 100) notFound();
   const page = await filePage(context.services, auth.actor, lib, fileId);
   if (!page) notFound();
-  return { place, ...page, tags: LIBRARY_TAGS, uploadMaxBytes: context.services.config.uploadMaxBytes };
+  // The address to paste into a work programme's text or a comment (both turn it into a link).
+  const address = new URL(`${place.basePath}/files/${fileId}`, context.services.config.publicUrl).href;
+  return { place, ...page, address, tags: LIBRARY_TAGS, uploadMaxBytes: context.services.config.uploadMaxBytes };
 }
 
 export async function libraryFileAction({ request, params, context }: ActionFunctionArgs, kind: LibraryKind) {

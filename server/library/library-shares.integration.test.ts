@@ -8,9 +8,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient } from "#server/testing/http-client";
-import { buildNetwork, buildUser } from "#server/testing/factories";
+import { buildNetwork, buildUser, findingInput } from "#server/testing/factories";
 import { downloadBytes, sha256, uploadToLibrary } from "#server/testing/library-uploads";
 import { docxWithText } from "#server/library/testing/text-documents";
+import { postFinding } from "#server/domain/commons/findings";
+import { loadActor } from "#server/domain/auth/actor";
 
 const server = useTestServer();
 
@@ -154,5 +156,23 @@ describe("sharing a library file into the commons", () => {
     expect(response.location).toBe(`${COMMONS}?withdrawn=1`);
     expect(await mirror()).toBeUndefined();
     expect((await clients.coordinatorA.get(`${COMMONS}?withdrawn=1`)).body).toContain("The file was withdrawn from the network of networks.");
+  });
+
+  it("turns a library document's address in a finding's discussion into a link to it, and nothing else", async () => {
+    await clients.memberA.post(filePageA(), { intent: "share", versionId: versionIds[0]! });
+    const shared = (await mirror())!;
+    const author = await server.db().selectFrom("users").select("id").where("id", "=", shared.created_by!).executeTakeFirstOrThrow();
+    const finding = await postFinding(server.services, await loadActor(server.db(), author.id), findingInput(netA.id, { title: "Prüfungen im Verbund", body: "Was wir gelernt haben." }));
+    if (!finding.ok) throw new Error("finding not posted");
+    const findingPage = `/network-of-networks/findings/${finding.id}`;
+    const address = `${server.url}${COMMONS}/files/${shared.id}`;
+    const comment = await clients.memberB.post(findingPage, { intent: "comment", body: `Siehe ${address} und https://example.org/${COMMONS}/x` });
+    expect(comment.status).toBe(200);
+    const page = await clients.observer.get(findingPage);
+    expect(page.body).toContain(`<a class="library-link" data-discover="true" href="${COMMONS}/files/${shared.id}">${address}</a>`);
+    // Another address stays text.
+    expect(page.body).not.toContain('href="https://example.org');
+    // The file page offers that address to paste.
+    expect((await clients.memberB.get(`${COMMONS}/files/${shared.id}`)).body).toContain(`value="${address}"`);
   });
 });

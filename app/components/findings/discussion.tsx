@@ -6,6 +6,7 @@
  * the number of comments, so after a successful post they start empty again, while a
  * refused one keeps what was typed.
  */
+import { LibraryLinkedText } from "~/components/library/library-linked-text";
 import { Form, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -126,7 +127,9 @@ export function Discussion({ threads, candidates, canDiscuss, canModerate, faile
                         ) : null}
                       </>
                     ) : (
-                      <p className="comment__body">{c.body}</p>
+                      <p className="comment__body">
+                        <LibraryLinkedText text={c.body ?? ""} />
+                      </p>
                     )}
                     {!c.deleted && (c.mine || (canModerate && !c.hidden)) ? (
                       <div className="comment__actions">

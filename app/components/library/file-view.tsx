@@ -62,6 +62,15 @@ export function LibraryFileView() {
             {formatDateTime(file.updatedAt, i18n.language)}
             {file.updatedByName ? ` · ${file.updatedByName}` : null}
           </dd>
+          <dt>
+            <label htmlFor="file-address">{t("file.address")}</label>
+          </dt>
+          <dd>
+            <input id="file-address" className="library-file__address" type="text" readOnly value={data.address} aria-describedby="file-address-hint" />
+            <span id="file-address-hint" className="muted field__hint">
+              {t("file.addressHint")}
+            </span>
+          </dd>
           <dt>{t("search.status.label")}</dt>
           <dd data-search-status={data.search}>{t(`search.status.${data.search}`)}</dd>
         </dl>
