@@ -52,6 +52,28 @@ async function timedHealth(): Promise<{ status: number; ms: number }> {
   return { status: response.status, ms: performance.now() - started };
 }
 
+/** Asks /healthz every `everyMs` while `work` runs: how many times, how many failed, the slowest answer. */
+async function healthWhile(everyMs: number, work: () => Promise<unknown>) {
+  const seen = { slowestMs: 0, failures: 0, checks: 0 };
+  let working = true;
+  const poller = (async () => {
+    while (working) {
+      const check = await timedHealth().catch(() => ({ status: 0, ms: Number.POSITIVE_INFINITY }));
+      seen.slowestMs = Math.max(seen.slowestMs, check.ms);
+      seen.checks += 1;
+      if (check.status !== 200) seen.failures += 1;
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  try {
+    await work();
+  } finally {
+    working = false;
+    await poller;
+  }
+  return seen;
+}
+
 async function upload(name: CorpusName): Promise<void> {
   const data = await fs.readFile(corpus[name].path);
   const result = await uploadToLibrary(member, server.url, data, { library: net.id, name: corpus[name].uploadName });
@@ -68,23 +90,13 @@ beforeAll(async () => {
   await member.login(user.email, user.password);
 
   // The zip bomb first, with /healthz asked every 25 ms while its bytes travel, it is sniffed and its text is read.
-  let uploading = true;
-  const poller = (async () => {
-    while (uploading) {
-      const check = await timedHealth().catch(() => ({ status: 0, ms: Number.POSITIVE_INFINITY }));
-      health.slowestMs = Math.max(health.slowestMs, check.ms);
-      health.checks += 1;
-      if (check.status !== 200) health.failures += 1;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  })();
-  try {
-    await upload("zipBomb");
-    await server.server.textIndexer.idle();
-  } finally {
-    uploading = false;
-    await poller;
-  }
+  Object.assign(
+    health,
+    await healthWhile(25, async () => {
+      await upload("zipBomb");
+      await server.server.textIndexer.idle();
+    }),
+  );
   const after = await timedHealth();
   health.afterMs = after.ms;
   health.afterStatus = after.status;
@@ -180,24 +192,8 @@ describe(`hostile uploads (${process.env.TEST_DATABASE})`, () => {
 
   it("reads text for search within its limits: the zip bomb and the endless PDF end unreadable while /healthz keeps answering", async () => {
     // Every stored entry was queued for reading; watch /healthz while the indexer works through them.
-    const during = { slowestMs: 0, failures: 0, checks: 0 };
-    let reading = true;
-    const poller = (async () => {
-      while (reading) {
-        const check = await timedHealth().catch(() => ({ status: 0, ms: Number.POSITIVE_INFINITY }));
-        during.slowestMs = Math.max(during.slowestMs, check.ms);
-        during.checks += 1;
-        if (check.status !== 200) during.failures += 1;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    })();
     const started = performance.now();
-    try {
-      await server.server.textIndexer.idle();
-    } finally {
-      reading = false;
-      await poller;
-    }
+    const during = await healthWhile(50, () => server.server.textIndexer.idle());
     console.log(`text of the corpus read in ${(performance.now() - started).toFixed(0)} ms; slowest /healthz meanwhile ${during.slowestMs.toFixed(0)} ms over ${during.checks} checks`);
     expect(during.failures).toBe(0);
     expect(during.slowestMs).toBeLessThan(2000);

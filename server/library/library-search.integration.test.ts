@@ -7,8 +7,9 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestServer } from "#server/testing/use-test-server";
+import { signedInClients } from "#server/testing/signed-in-clients";
 import { TestClient } from "#server/testing/http-client";
-import { buildNetwork, buildUser } from "#server/testing/factories";
+import { buildNetwork } from "#server/testing/factories";
 import { uploadToLibrary } from "#server/testing/library-uploads";
 import { docxWithText, minimalPdf, odtWithText } from "#server/library/testing/text-documents";
 
@@ -34,11 +35,7 @@ beforeAll(async () => {
     outsider: {},
     moderator: { platformRoles: ["moderator" as const] },
   };
-  for (const [role, spec] of Object.entries(specs) as Array<[keyof typeof clients, object]>) {
-    const user = await buildUser(db, spec);
-    clients[role] = new TestClient(server.url);
-    await clients[role].login(user.email, user.password);
-  }
+  Object.assign(clients, await signedInClients(server, specs));
 });
 
 async function upload(role: keyof typeof clients, library: string, data: Buffer | string, name: string, extra: { fileId?: string; folderId?: string } = {}) {

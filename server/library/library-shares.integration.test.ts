@@ -7,8 +7,9 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestServer } from "#server/testing/use-test-server";
+import { signedInClients } from "#server/testing/signed-in-clients";
 import { TestClient } from "#server/testing/http-client";
-import { buildNetwork, buildUser, findingInput } from "#server/testing/factories";
+import { buildNetwork, findingInput } from "#server/testing/factories";
 import { downloadBytes, sha256, uploadToLibrary } from "#server/testing/library-uploads";
 import { docxWithText } from "#server/library/testing/text-documents";
 import { postFinding } from "#server/domain/commons/findings";
@@ -38,11 +39,7 @@ beforeAll(async () => {
     observer: { platformRoles: ["observer" as const] },
     moderator: { platformRoles: ["moderator" as const] },
   };
-  for (const [role, spec] of Object.entries(specs) as Array<[keyof typeof clients, object]>) {
-    const user = await buildUser(db, spec);
-    clients[role] = new TestClient(server.url);
-    await clients[role].login(user.email, user.password);
-  }
+  Object.assign(clients, await signedInClients(server, specs));
   const v1 = await uploadToLibrary(clients.memberA, server.url, first, { library: netA.id, name: "pruefungsordnung.docx" });
   if (!v1.ok) throw new Error("upload refused");
   const v2 = await uploadToLibrary(clients.memberA, server.url, second, { library: netA.id, name: "pruefungsordnung.docx", fileId: v1.fileId });

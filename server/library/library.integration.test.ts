@@ -8,6 +8,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestServer } from "#server/testing/use-test-server";
+import { signedInClients } from "#server/testing/signed-in-clients";
 import { TestClient } from "#server/testing/http-client";
 import { buildNetwork, buildUser } from "#server/testing/factories";
 import { cuttingProxy, downloadBytes, randomBytes, sha256, uploadToLibrary } from "#server/testing/library-uploads";
@@ -30,11 +31,7 @@ beforeAll(async () => {
     observer: { platformRoles: ["observer" as const] },
     moderator: { platformRoles: ["moderator" as const] },
   };
-  for (const [role, spec] of Object.entries(specs) as Array<[keyof typeof clients, object]>) {
-    const user = await buildUser(db, spec);
-    clients[role] = new TestClient(server.url);
-    await clients[role].login(user.email, user.password);
-  }
+  Object.assign(clients, await signedInClients(server, specs));
 });
 
 const libraryA = () => `/networks/${netA.slug}/library`;

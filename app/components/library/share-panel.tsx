@@ -55,15 +55,7 @@ export function SharePanel({ share, versions, canShare }: Props) {
               {share ? t("share.again") : t("share.submit")}
             </button>
           </Form>
-          {share ? (
-            <Form method="post" className="inline-form">
-              <CsrfInput />
-              <input type="hidden" name="intent" value="withdrawShare" />
-              <button type="submit" className="button button--small button--quiet">
-                {t("share.withdraw")}
-              </button>
-            </Form>
-          ) : null}
+          {share ? <WithdrawShareForm /> : null}
         </div>
       ) : null}
     </section>
@@ -76,15 +68,21 @@ export function SharedFromNotice({ sharedFrom, canWithdraw }: { sharedFrom: { ne
   return (
     <div className="alert alert--info library-shared-from" data-share-status="mirror">
       <p>{t("share.from", { network: sharedFrom.networkName, number: sharedFrom.versionNumber })}</p>
-      {canWithdraw ? (
-        <Form method="post" className="inline-form">
-          <CsrfInput />
-          <input type="hidden" name="intent" value="withdrawShare" />
-          <button type="submit" className="button button--small button--quiet">
-            {t("share.withdraw")}
-          </button>
-        </Form>
-      ) : null}
+      {canWithdraw ? <WithdrawShareForm /> : null}
     </div>
+  );
+}
+
+/** Takes the file out of the network of networks (the same action from the network's page and the commons page). */
+function WithdrawShareForm() {
+  const { t } = useTranslation("library");
+  return (
+    <Form method="post" className="inline-form">
+      <CsrfInput />
+      <input type="hidden" name="intent" value="withdrawShare" />
+      <button type="submit" className="button button--small button--quiet">
+        {t("share.withdraw")}
+      </button>
+    </Form>
   );
 }

@@ -6,7 +6,7 @@
  * or a child process, never on the event loop.
  */
 import type { BlobStore } from "../storage/blob-store";
-import { withLocalPath } from "../text/extract-text";
+import { withLocalPath } from "../storage/local-path";
 import type { Logger } from "#server/log";
 import { PreviewCache, type PreviewVariant } from "./preview-cache";
 import { imageThumbnail, pdfThumbnail } from "./thumbnails";
@@ -27,8 +27,6 @@ export function previewVariantsOf(kind: string): PreviewVariant[] {
 export interface PreviewMaker {
   /** The preview, made now if need be; null when this kind has none or making it failed. */
   get(blob: { sha256: string; kind: string }, variant: PreviewVariant): Promise<Preview | null>;
-  /** Forgets the previews of blobs that left the store. */
-  remove(sha256: string): Promise<void>;
 }
 
 const CONTENT_TYPES: Record<PreviewVariant, string> = { thumbnail: "image/webp", html: "text/html; charset=utf-8" };
@@ -77,6 +75,5 @@ export function createPreviewMaker(blobs: BlobStore, dir: string, log: Logger): 
       const bytes = await pending;
       return bytes ? { bytes, contentType: CONTENT_TYPES[variant] } : null;
     },
-    remove: (sha256) => cache.remove(sha256),
   };
 }

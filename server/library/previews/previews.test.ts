@@ -12,7 +12,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalBlobStore } from "../storage/local-blob-store";
 import type { BlobStore } from "../storage/blob-store";
-import { buildHostileCorpus, type CorpusEntry, type CorpusName } from "../testing/hostile-corpus";
+import { buildHostileCorpus, pngChunk, type CorpusEntry, type CorpusName } from "../testing/hostile-corpus";
 import { docxWithText, minimalPdf } from "../testing/text-documents";
 import { createLogger } from "#server/log";
 import { createPreviewMaker, type PreviewMaker } from "./preview-maker";
@@ -46,20 +46,12 @@ async function storeCorpus(name: CorpusName): Promise<string> {
 
 /** A PNG whose header claims `width`×`height` pixels, with one byte of image data. */
 function pngClaiming(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body) >>> 0);
-    return Buffer.concat([length, body, crc]);
-  };
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.writeUInt8(8, 8);
   header.writeUInt8(2, 9);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", zlib.deflateSync(Buffer.alloc(1))), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk("IHDR", header), pngChunk("IDAT", zlib.deflateSync(Buffer.alloc(1))), pngChunk("IEND", Buffer.alloc(0))]);
 }
 
 describe("previews", () => {

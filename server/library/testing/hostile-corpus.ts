@@ -65,7 +65,8 @@ function zipBombDocument(): ZipEntry {
   return { name: "word/document.xml", method: 8, data, crc32: crc, uncompressedSize: head.length + repeats * chunk.length + tail.length };
 }
 
-function pngChunk(type: string, data: Buffer): Buffer {
+/** One PNG chunk: length, type, data and its CRC-32. */
+export function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, "latin1"), data]);

@@ -3,7 +3,7 @@
  * ODT through the real zip and XML readers, and the hostile corpus's zip bomb and never-ending
  * PDF, which must give up within their limits without taking the process's memory.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,7 +23,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "extract-text-"));
   blobs = createLocalBlobStore(path.join(dir, "blobs"));
   const corpusDir = path.join(dir, "corpus");
-  await import("node:fs/promises").then((fs) => fs.mkdir(corpusDir));
+  await mkdir(corpusDir);
   corpus = await buildHostileCorpus(corpusDir);
 }, 120_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -44,7 +44,7 @@ async function extractStored(file: string, name: string, limits = DEFAULT_TEXT_L
 
 async function extractCorpus(name: CorpusName, limits = DEFAULT_TEXT_LIMITS) {
   const copy = path.join(dir, `copy-${name}`);
-  await import("node:fs/promises").then((fs) => fs.copyFile(corpus[name].path, copy));
+  await copyFile(corpus[name].path, copy);
   return extractStored(copy, corpus[name].uploadName, limits);
 }
 

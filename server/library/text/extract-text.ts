@@ -4,13 +4,9 @@
  * unknown bytes) is "unsupported". Never throws for a bad file: every outcome is a result the
  * indexer stores, so one hostile upload cannot stop the queue.
  */
-import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { pipeline } from "node:stream/promises";
 import type { BlobTextStatus } from "#db/schema";
 import type { BlobStore } from "../storage/blob-store";
+import { withLocalPath } from "../storage/local-path";
 import { DEFAULT_TEXT_LIMITS, ExtractionStopped, type TextLimits } from "./text-limits";
 import { extractOfficeText, type ExtractedText } from "./office-text";
 import { extractPdfText, PdfToolMissing } from "./pdf-text";
@@ -31,19 +27,6 @@ export interface ExtractionResult {
 
 export const READABLE_KINDS = new Set(["pdf", "docx", "odt", "text", "markdown"]);
 
-/** Runs `use` with a path on the local disk: the store's own file, or a temporary copy for remote drivers. */
-export async function withLocalPath<T>(blobs: BlobStore, sha256: string, use: (file: string) => Promise<T>): Promise<T> {
-  const local = blobs.localPath(sha256);
-  if (local) return use(local);
-  const dir = await mkdtemp(path.join(os.tmpdir(), "connactions-extract-"));
-  try {
-    const file = path.join(dir, "blob");
-    await pipeline(await blobs.read(sha256), createWriteStream(file));
-    return await use(file);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 async function read(blobs: BlobStore, blob: BlobToRead, limits: TextLimits, signal: AbortSignal): Promise<ExtractedText> {
   switch (blob.kind) {

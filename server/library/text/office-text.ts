@@ -123,7 +123,7 @@ async function parseXmlStream(stream: Readable, spec: (typeof FORMATS)[OfficeFor
         break;
       }
       parser.write(decoder.decode(chunk, { stream: true }));
-      if (collector.full) {
+      if (collector.truncated) {
         note = "character limit";
         break;
       }

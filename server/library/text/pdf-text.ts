@@ -31,7 +31,7 @@ export function extractPdfText(path: string, limits: TextLimits, signal: AbortSi
     signal.addEventListener("abort", onAbort, { once: true });
     child.stdout.on("data", (chunk: Buffer) => {
       collector.add(decoder.decode(chunk, { stream: true }));
-      if (collector.full) stop("character limit");
+      if (collector.truncated) stop("character limit");
     });
     child.on("error", (error: NodeJS.ErrnoException) => {
       if (settled) return;

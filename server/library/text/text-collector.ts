@@ -6,13 +6,10 @@
 export class TextCollector {
   private parts: string[] = [];
   private length = 0;
+  /** The limit was reached: whatever comes next is dropped, so the reader may stop. */
   truncated = false;
 
   constructor(private readonly maxChars: number) {}
-
-  get full(): boolean {
-    return this.truncated;
-  }
 
   add(raw: string): void {
     if (this.truncated || raw.length === 0) return;
