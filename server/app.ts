@@ -27,6 +27,7 @@ import type { DocumentTypes } from "./documents/document-type";
 import { recordVersionsWhenIdle } from "./domain/versions/auto-versions";
 import { newToken } from "./domain/auth/tokens";
 import { createUploadEndpoint, UPLOAD_PATH } from "./library/http/upload-endpoint";
+import { createClusterUploadLocker } from "./library/http/cluster-upload-locker";
 import { isLibraryFileRequest, libraryFileRoutes } from "./library/http/file-responses";
 import { scheduleLibraryHousekeeping } from "./library/housekeeping";
 import { createTextIndexer, type TextIndexer } from "./library/text/text-indexer";
@@ -97,7 +98,8 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
 
   // The document library: resumable uploads (tus) and the files' bytes, with headers of their own.
   const textIndexer = createTextIndexer(services);
-  const uploads = createUploadEndpoint(services, { onStored: () => textIndexer.poke() });
+  const uploadLocker = await createClusterUploadLocker(services.cluster);
+  const uploads = createUploadEndpoint(services, { onStored: () => textIndexer.poke(), locker: uploadLocker });
   app.all([UPLOAD_PATH, `${UPLOAD_PATH}/*`], (req, res) => uploads.handle(req, res));
   app.use(libraryFileRoutes(services, createPreviewMaker(services.library.blobs, services.library.previewDir, services.log)));
   const stopLibraryHousekeeping = scheduleLibraryHousekeeping(services, uploads);
@@ -153,6 +155,7 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
       stopAutoVersions();
       stopLibraryHousekeeping();
       await textIndexer.stop();
+      await uploadLocker.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();

@@ -36,7 +36,7 @@ export async function bootServices(config: Config, log: Logger = createLogger(co
     cluster,
     events: await createClusterEvents(cluster, log),
     mailer: createMailer({ db: handle.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
-    library: createLibraryStorage(config.dataDir),
+    library: createLibraryStorage(config.dataDir, config.libraryStorage),
   };
   // Closing the database also leaves the cluster: the other instances see this one go at once.
   const closeDatabase = handle.close.bind(handle);

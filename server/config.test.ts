@@ -34,6 +34,33 @@ describe("configuration", () => {
     expect(problems.join("\n")).not.toContain("secret");
   });
 
+  it("keeps library files on the disk unless LIBRARY_STORAGE=s3, and checks the bucket settings", () => {
+    expect(loadConfig({}).libraryStorage).toEqual({ driver: "disk" });
+    const s3 = loadConfig({ LIBRARY_STORAGE: "s3", S3_ENDPOINT: "http://127.0.0.1:9000", S3_BUCKET: "connactions-library", S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret" });
+    expect(s3.libraryStorage).toEqual({
+      driver: "s3",
+      endpoint: "http://127.0.0.1:9000",
+      region: "us-east-1",
+      bucket: "connactions-library",
+      credentials: { accessKeyId: "key", secretAccessKey: "secret" },
+      // Self-hosted services (an endpoint is set) address buckets by path unless told otherwise.
+      forcePathStyle: true,
+    });
+    expect(loadConfig({ LIBRARY_STORAGE: "s3", S3_BUCKET: "on-aws", S3_REGION: "eu-central-1" }).libraryStorage).toMatchObject({ forcePathStyle: false, credentials: undefined, region: "eu-central-1" });
+    let error: unknown;
+    try {
+      loadConfig({ LIBRARY_STORAGE: "s3", S3_ENDPOINT: "minio:9000", S3_BUCKET: "Bad_Bucket", S3_ACCESS_KEY_ID: "key", UPLOAD_MAX_BYTES: String(6 * 1024 ** 3) });
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as ConfigError).problems.join("\n");
+    expect(problems).toMatch(/S3_ENDPOINT/);
+    expect(problems).toMatch(/S3_BUCKET/);
+    expect(problems).toMatch(/S3_SECRET_ACCESS_KEY/);
+    expect(problems).toMatch(/UPLOAD_MAX_BYTES may be at most/);
+    expect(() => loadConfig({ LIBRARY_STORAGE: "ftp" })).toThrow(/LIBRARY_STORAGE must be one of disk, s3/);
+  });
+
   it("runs several instances only on a shared PostgreSQL database", () => {
     expect(loadConfig({ REDIS_URL: "redis://127.0.0.1:6379", DATABASE_URL: "postgres://u@127.0.0.1:5432/db" }).redisUrl).toBe("redis://127.0.0.1:6379");
     expect(loadConfig({}).redisUrl).toBeUndefined();

@@ -36,6 +36,21 @@ export interface Config {
   uploadMaxBytes: number;
   /** What one library (a network's, or the commons') may hold, every version and the trash included. */
   libraryQuotaBytes: number;
+  /** Where the library keeps file contents: the disk under DATA_DIR, or an S3-compatible bucket that several instances share. */
+  libraryStorage: LibraryStorageConfig;
+}
+
+export type LibraryStorageConfig = { driver: "disk" } | ({ driver: "s3" } & S3Settings);
+
+export interface S3Settings {
+  /** Empty for AWS itself; the address of any other S3-compatible service (MinIO, Ceph, Garage, a cloud's object storage). */
+  endpoint: string | undefined;
+  region: string;
+  bucket: string;
+  /** Unset: the AWS SDK's usual sources (environment, profile, instance role). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  /** Addresses objects as <endpoint>/<bucket>/<key>, which most self-hosted services need. */
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {
@@ -123,9 +138,42 @@ export function loadConfig(env: Env = process.env): Config {
     },
     uploadMaxBytes: int("UPLOAD_MAX_BYTES", 2 * GiB, 1, 1024 * GiB),
     libraryQuotaBytes: int("LIBRARY_QUOTA_BYTES", 20 * GiB, 1, 1024 ** 5),
+    libraryStorage: libraryStorageConfig(env, problems),
   };
+  if (config.libraryStorage.driver === "s3" && config.uploadMaxBytes > S3_COPY_LIMIT) {
+    problems.push(`UPLOAD_MAX_BYTES may be at most ${S3_COPY_LIMIT} (5 GiB, the largest object S3 stores in one request) with LIBRARY_STORAGE=s3; got "${env.UPLOAD_MAX_BYTES}".`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const S3_COPY_LIMIT = 5 * 1024 ** 3;
+
+function libraryStorageConfig(env: Env, problems: string[]): LibraryStorageConfig {
+  const driver = env.LIBRARY_STORAGE || "disk";
+  if (driver === "disk") return { driver };
+  if (driver !== "s3") {
+    problems.push(`LIBRARY_STORAGE must be one of disk, s3; got "${driver}".`);
+    return { driver: "disk" };
+  }
+  const endpoint = env.S3_ENDPOINT || undefined;
+  if (endpoint && !isHttpUrl(endpoint)) problems.push(`S3_ENDPOINT must be an http:// or https:// URL; got "${redact(endpoint)}".`);
+  const bucket = env.S3_BUCKET || "";
+  // S3's bucket naming rules: 3–63 characters, lowercase letters, digits, dots and hyphens.
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) problems.push(`S3_BUCKET must name a bucket (3 to 63 lowercase letters, digits, dots or hyphens) with LIBRARY_STORAGE=s3; got "${bucket}".`);
+  const accessKeyId = env.S3_ACCESS_KEY_ID || "";
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY || "";
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) problems.push("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the AWS SDK's usual sources.");
+  const pathStyle = env.S3_FORCE_PATH_STYLE || (endpoint ? "true" : "false");
+  if (pathStyle !== "true" && pathStyle !== "false") problems.push(`S3_FORCE_PATH_STYLE must be one of true, false; got "${pathStyle}".`);
+  return {
+    driver: "s3",
+    endpoint,
+    region: env.S3_REGION || "us-east-1",
+    bucket,
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    forcePathStyle: pathStyle === "true",
+  };
 }
 
 function isHttpUrl(value: string): boolean {

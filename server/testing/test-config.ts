@@ -25,6 +25,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     collabLimits: DEFAULT_COLLAB_LIMITS,
     uploadMaxBytes: 2 * 1024 ** 3,
     libraryQuotaBytes: 20 * 1024 ** 3,
+    libraryStorage: { driver: "disk" },
     ...overrides,
   };
 }

@@ -33,15 +33,16 @@ export async function startTestServer(options: { config?: Partial<Config>; colla
   // Each server keeps its library's files in a directory of its own, removed on close.
   const dataDir = options.config?.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "connactions-test-data-")));
   const log = createLogger("warn");
+  const config = testConfig({ ...options.config, dataDir });
   const services: Services = {
     db: database.db,
     dialect: database.dialect,
-    config: testConfig({ ...options.config, dataDir }),
+    config,
     log,
     events: createLocalEvents(),
     cluster: soloCluster(),
     mailer: createMailer({ db: database.db, from: "test@connactions.test", log: createLogger("error") }),
-    library: createLibraryStorage(dataDir),
+    library: createLibraryStorage(dataDir, config.libraryStorage),
   };
   const server = await createPlatformServer({ services, remix: "build", ...(options.collab ? { collab: options.collab } : {}) });
   await new Promise<void>((resolve) => server.httpServer.listen(0, "127.0.0.1", resolve));

@@ -2,7 +2,8 @@
  * Resumable uploads into the library over the tus protocol (tus.io, v1.0.0), with the
  * protocol's maintained server, @tus/server and its file store. A dropped connection or a
  * closed laptop continues where it stopped: the client asks for the offset (HEAD) and
- * sends the rest (PATCH). Bytes stream to disk under DATA_DIR; they are never held whole.
+ * sends the rest (PATCH). Bytes stream to the staging area (the disk under DATA_DIR, or the S3
+ * bucket that all instances share: storage/upload-staging.ts); they are never held whole.
  *
  * What this module adds to the library's server is who may do what, before any byte:
  *  - every request is authenticated from the session cookie and must carry the page's
@@ -13,9 +14,8 @@
  * Refusals carry a translated message in the body, which the upload form shows as is.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import path from "node:path";
-import { writeFile } from "node:fs/promises";
 import { EVENTS, Server } from "@tus/server";
+import type { Locker } from "@tus/server";
 import type { Services } from "#server/services";
 import { authenticateToken, SESSION_COOKIE, type Authenticated } from "#server/domain/auth/sessions";
 import { beginUpload, finishUpload, uploadBelongsTo, type UploadRefusal } from "#server/domain/library/uploads";
@@ -29,10 +29,9 @@ import { findNetworkById } from "#db/queries/networks";
 import { deleteUpload } from "#db/queries/library";
 import { CSRF_COOKIE, readCookies } from "#server/http/cookies";
 import { StorageFullError } from "../storage/blob-store";
-import { DiskAwareFileStore, isDiskFullError } from "./disk-aware-file-store";
+import { isDiskFullError } from "./disk-aware-file-store";
 
 export const UPLOAD_PATH = "/uploads";
-const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 const UPLOAD_ID = /^[a-f0-9]{32}$/;
 
 /** A refusal of ours: its body is translated already (tus's own errors are English and get mapped). */
@@ -48,6 +47,8 @@ export interface UploadEndpoint {
 export interface UploadEndpointOptions {
   /** Called after an upload became a file or a version (the text indexer starts reading it). */
   onStored?: () => void;
+  /** Who may write to an upload right now; across instances (server/library/http/cluster-upload-locker.ts). Default: tus's in-process locker. */
+  locker?: Locker;
 }
 
 export function createUploadEndpoint(services: Services, options: UploadEndpointOptions = {}): UploadEndpoint {
@@ -65,10 +66,11 @@ export function createUploadEndpoint(services: Services, options: UploadEndpoint
     translated: true,
   });
 
-  const datastore = new DiskAwareFileStore({ directory: services.library.uploadDir, expirationPeriodInMilliseconds: ABANDONED_AFTER_MS });
+  const staging = services.library.uploads;
   const tus = new Server({
     path: UPLOAD_PATH,
-    datastore,
+    datastore: staging.datastore,
+    locker: options.locker,
     maxSize: services.config.uploadMaxBytes,
     relativeLocation: true,
     // Same-origin only: the upload form is one of our pages.
@@ -99,16 +101,10 @@ export function createUploadEndpoint(services: Services, options: UploadEndpoint
     async onUploadFinish(req, upload) {
       const caller = callerOf(req);
       try {
-        const localPath = path.join(services.library.uploadDir, upload.id);
-        const { fileId, versionId } = await finishUpload(services, upload.id, localPath);
+        const { fileId, versionId } = await staging.withFinishedFile(upload.id, upload.size ?? 0, (file) => finishUpload(services, upload.id, file));
         options.onStored?.();
-        if (upload.size === 0) {
-          // An empty upload finishes inside its creating POST, and tus reads the upload back
-          // after this hook (for Upload-Expires): keep an empty stand-in until the answer is out.
-          await writeFile(localPath, "");
-          const response = (req as { runtime?: { node?: { res?: ServerResponse } } }).runtime?.node?.res;
-          response?.once("close", () => void datastore.remove(upload.id).catch(() => undefined));
-        } else await datastore.configstore.delete(upload.id);
+        const response = (req as { runtime?: { node?: { res?: ServerResponse } } }).runtime?.node?.res;
+        await staging.forgetFinished(upload.id, upload.size ?? 0, response);
         return { headers: { "X-Library-File": fileId, "X-Library-Version": versionId } };
       } catch (error) {
         services.log.error(`[library] finishing upload ${upload.id} failed`, error);
