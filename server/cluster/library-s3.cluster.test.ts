@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from "#db/testing/test-database
 import { buildNetwork, buildUser } from "#server/testing/factories";
 import { TestClient } from "#server/testing/http-client";
 import { startInstance, startTestRedis, stopInstance, type ClusterInstance, type TestRedis } from "#server/testing/cluster";
-import { downloadBytes, randomBytes, sha256, tusHeaders } from "#server/testing/library-uploads";
+import { createRawUpload, downloadBytes, randomBytes, sha256, tusHeaders } from "#server/testing/library-uploads";
 import { startS3StandIn, type S3StandIn } from "#server/testing/s3-stand-in";
 
 const MiB = 1024 * 1024;
@@ -51,8 +51,6 @@ afterAll(async () => {
   await Promise.all([redis?.stop(), s3?.close(), database?.drop(), ...dataDirs.map((dir) => rm(dir, { recursive: true, force: true }))]);
 });
 
-const base64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
-
 /** One tus request to one instance, as the page's client would send it. */
 function tus(instance: ClusterInstance, method: string, target: string, headers: Record<string, string>, body?: BodyInit, signal?: AbortSignal) {
   return fetch(new URL(target, instance.url), {
@@ -65,10 +63,9 @@ function tus(instance: ClusterInstance, method: string, target: string, headers:
 }
 
 async function create(instance: ClusterInstance, size: number, name: string): Promise<string> {
-  const metadata = `filename ${base64(name)},library ${base64(net.id)}`;
-  const response = await tus(instance, "POST", "/uploads", { "Upload-Length": String(size), "Upload-Metadata": metadata });
-  expect(response.status, await response.clone().text()).toBe(201);
-  return response.headers.get("Location")!.replace(/^.*\/uploads\//, "/uploads/");
+  const created = await createRawUpload(client, instance.url, { size, name, library: net.id });
+  expect(created.status).toBe(201);
+  return created.location!.pathname;
 }
 
 async function offsetOn(instance: ClusterInstance, location: string): Promise<number> {

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient } from "#server/testing/http-client";
 import { buildNetwork, buildUser } from "#server/testing/factories";
-import { downloadBytes, randomBytes, sha256, tusHeaders, uploadToLibrary } from "#server/testing/library-uploads";
+import { createRawUpload, downloadBytes, randomBytes, sha256, tusHeaders, uploadToLibrary } from "#server/testing/library-uploads";
 import { buildHostileCorpus, DOCX_MIME, type CorpusEntry, type CorpusName } from "./testing/hostile-corpus";
 
 const MiB = 1024 * 1024;
@@ -342,17 +342,9 @@ describe(`hostile uploads (${process.env.TEST_DATABASE})`, () => {
     const total = 64 * 1024;
     const name = "disk-full.bin";
     const headers = tusHeaders(member, server.url);
-    const create = await fetch(`${server.url}/uploads`, {
-      method: "POST",
-      headers: {
-        ...headers,
-        "Tus-Resumable": "1.0.0",
-        "Upload-Length": String(total),
-        "Upload-Metadata": `filename ${Buffer.from(name).toString("base64")},library ${Buffer.from(net.id).toString("base64")}`,
-      },
-    });
+    const create = await createRawUpload(member, server.url, { size: total, name, library: net.id });
     expect(create.status).toBe(201);
-    const location = new URL(create.headers.get("location")!, server.url);
+    const location = create.location!;
     const onDisk = path.join(server.services.library.uploadDir, location.pathname.split("/").pop()!);
     await fs.rm(onDisk);
     await fs.symlink("/dev/full", onDisk);
@@ -381,17 +373,9 @@ describe(`hostile uploads (${process.env.TEST_DATABASE})`, () => {
     for (const cutAt of [0, total / 2, total - 1]) {
       const name = `interrupted-at-${cutAt}.bin`;
       const headers = tusHeaders(member, server.url);
-      const create = await fetch(`${server.url}/uploads`, {
-        method: "POST",
-        headers: {
-          ...headers,
-          "Tus-Resumable": "1.0.0",
-          "Upload-Length": String(total),
-          "Upload-Metadata": `filename ${Buffer.from(name).toString("base64")},library ${Buffer.from(net.id).toString("base64")}`,
-        },
-      });
+      const create = await createRawUpload(member, server.url, { size: total, name, library: net.id });
       expect(create.status, name).toBe(201);
-      const location = new URL(create.headers.get("location")!, server.url);
+      const location = create.location!;
       const uploadId = location.pathname.split("/").pop()!;
       const onDisk = path.join(server.services.library.uploadDir, uploadId);
 

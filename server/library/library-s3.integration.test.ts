@@ -17,6 +17,7 @@ import { buildNetwork } from "#server/testing/factories";
 import { cuttingProxy, downloadBytes, randomBytes, sha256, uploadToLibrary } from "#server/testing/library-uploads";
 import { s3StandInSettings, startS3StandIn, type S3StandIn } from "#server/testing/s3-stand-in";
 import { minimalPdf } from "#server/library/testing/text-documents";
+import { eventually } from "#server/testing/collab-client";
 import { blobObjectKey } from "./storage/s3-blob-store";
 
 const MiB = 1024 * 1024;
@@ -42,14 +43,6 @@ const versionPath = (fileId: string, versionId: string, mode: string) => `/netwo
 /** Objects of uploads under way: tus names them by the upload's id (32 hex digits). */
 const uploadObjects = () => s3.keys().filter((key) => /^[0-9a-f]{32}/.test(key));
 
-async function eventually(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 async function uploaded(data: Buffer, name: string, via?: string) {
   const result = await uploadToLibrary(member, server.url, data, { library: net.id, name, via });
   if (!result.ok) throw new Error(`upload refused: ${result.status} ${result.body}`);
@@ -70,7 +63,7 @@ describe(`library on S3-compatible storage (${process.env.TEST_DATABASE})`, () =
       expect(download.status).toBe(200);
       expect(sha256(download.bytes)).toBe(sha256(data));
       // The upload's parts and notes leave the bucket once the answer is out; the server's disk holds nothing.
-      await eventually(() => uploadObjects().length === 0, "upload objects removed");
+      await eventually(() => uploadObjects().length === 0, 5_000, "upload objects removed");
       expect(existsSync(path.join(server.services.config.dataDir, "library", "blobs"))).toBe(false);
       expect(await readdir(server.services.library.uploadDir).catch(() => [])).toEqual([]);
     } finally {
@@ -91,7 +84,7 @@ describe(`library on S3-compatible storage (${process.env.TEST_DATABASE})`, () =
     const download = await downloadBytes(member, server.url, versionPath(result.fileId, result.versionId, "download"));
     expect(download.status).toBe(200);
     expect(download.bytes.length).toBe(0);
-    await eventually(() => uploadObjects().length === 0, "upload objects removed");
+    await eventually(() => uploadObjects().length === 0, 5_000, "upload objects removed");
   });
 
   it("makes thumbnails and finds words inside a PDF read from the bucket", async () => {

@@ -29,6 +29,26 @@ export function tusHeaders(client: TestClient, origin: string): Record<string, s
   return { Cookie: client.cookieHeader(), "X-CSRF-Token": client.cookie("ca_csrf") ?? "", Origin: origin, "Accept-Language": "en" };
 }
 
+/**
+ * Creates an upload with one raw tus POST (no client library) and returns its absolute address,
+ * for tests that send each following request themselves (to a chosen instance, cut, or stalled).
+ */
+export async function createRawUpload(client: TestClient, serverUrl: string, options: { size: number; name: string; library: string }): Promise<{ status: number; location: URL | null }> {
+  const base64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+  const response = await fetch(`${serverUrl}/uploads`, {
+    method: "POST",
+    headers: {
+      ...tusHeaders(client, serverUrl),
+      "Tus-Resumable": "1.0.0",
+      "Upload-Length": String(options.size),
+      "Upload-Metadata": `filename ${base64(options.name)},library ${base64(options.library)}`,
+    },
+  });
+  await response.body?.cancel();
+  const location = response.headers.get("location");
+  return { status: response.status, location: location ? new URL(location, serverUrl) : null };
+}
+
 /** Uploads `data` and resolves with the file it became, or with the server's refusal. */
 export async function uploadToLibrary(client: TestClient, serverUrl: string, data: Buffer, options: UploadOptions): Promise<UploadOutcome> {
   if (!client.cookie("ca_csrf")) await client.get("/dashboard");

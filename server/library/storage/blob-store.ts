@@ -37,6 +37,14 @@ export class StorageFullError extends Error {
   override name = "StorageFullError";
 }
 
+/** Refuses a byte range no driver can serve (negative, reversed, not a safe integer). */
+export function checkRange(range: { start: number; end: number }): void {
+  const { start, end } = range;
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
+    throw new RangeError(`Invalid byte range ${start}-${end}`);
+  }
+}
+
 const BLOB_KEY = /^[0-9a-f]{64}$/;
 
 /** Exactly 64 lowercase hex digits: the only strings a driver may turn into a location. */

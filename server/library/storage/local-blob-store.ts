@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import { constants } from "node:fs";
 import { copyFile, lstat, mkdir, open, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { BlobNotFoundError, StorageFullError, isValidBlobKey, sha256OfFile } from "./blob-store";
+import { BlobNotFoundError, StorageFullError, checkRange, isValidBlobKey, sha256OfFile } from "./blob-store";
 import type { BlobStore, StoredBlob } from "./blob-store";
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code;
@@ -31,13 +31,6 @@ async function syncDirectory(dir: string): Promise<void> {
     await syncFile(dir);
   } catch {
     // The blob itself is synced; losing only the directory entry in a power cut is acceptable.
-  }
-}
-
-function checkRange(range: { start: number; end: number }): void {
-  const { start, end } = range;
-  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
-    throw new RangeError(`Invalid byte range ${start}-${end}`);
   }
 }
 

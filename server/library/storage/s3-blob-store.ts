@@ -13,7 +13,7 @@ import type { Readable } from "node:stream";
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client, S3ServiceException, type S3ClientConfig } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import type { S3Settings } from "#server/config";
-import { BlobNotFoundError, StorageFullError, isValidBlobKey, sha256OfFile } from "./blob-store";
+import { BlobNotFoundError, StorageFullError, checkRange, isValidBlobKey, sha256OfFile } from "./blob-store";
 import type { BlobStore, StoredBlob } from "./blob-store";
 
 /** S3's smallest part but the last; larger parts mean fewer requests, each held in memory once. */
@@ -103,10 +103,7 @@ export function createS3BlobStore(client: S3Client, bucket: string): BlobStore {
     },
 
     async read(sha256, range) {
-      if (range) {
-        const { start, end } = range;
-        if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) throw new RangeError(`Invalid byte range ${start}-${end}`);
-      }
+      if (range) checkRange(range);
       try {
         const answer = await client.send(
           new GetObjectCommand({ Bucket: bucket, Key: blobObjectKey(sha256), Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
