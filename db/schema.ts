@@ -8,6 +8,7 @@ import type { NetworkRole, PlatformRole, Country, OrganisationType, Sector } fro
 import type { Locale } from "#shared/i18n/config";
 import type { NotificationKind } from "#shared/notifications";
 import type { RecommendationStage } from "#shared/policy";
+import type { CostKind, EventFormat, EventLanguage, EventStatus, EventTimeZone, RegistrationStatus } from "#shared/events/event-vocabulary";
 
 export interface UsersTable {
   id: string;
@@ -19,6 +20,8 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   disabled_at: string | null;
+  /** Hours before an event to mail a reminder; null: none. Defaults to 24. */
+  event_reminder_hours: Generated<number | null>;
 }
 
 export interface PlatformRolesTable {
@@ -478,6 +481,109 @@ export interface LibraryBlobTextsTable {
   finished_at: string | null;
 }
 
+/** An event of a network, or of the commons (network_id null): times in UTC, shown in time_zone. */
+export interface EventsTable {
+  id: string;
+  network_id: string | null;
+  title: string;
+  description: string;
+  format: EventFormat;
+  status: EventStatus;
+  time_zone: EventTimeZone;
+  starts_at: string;
+  ends_at: string;
+  venue: string;
+  address: string;
+  city: string;
+  country: string;
+  online_url: string | null;
+  /** JSON array of EventLanguage */
+  working_languages: string;
+  capacity: number | null;
+  registration_deadline: string | null;
+  /** iCalendar SEQUENCE, raised on every change of time, place or status. */
+  sequence: number;
+  needs_purged_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface EventOrganisationsTable {
+  event_id: string;
+  organisation_id: string;
+}
+
+/** A session of an event's agenda, spoken in one language. */
+export interface EventSessionsTable {
+  id: string;
+  event_id: string;
+  title: string;
+  starts_at: string;
+  ends_at: string;
+  room: string;
+  language: EventLanguage;
+  /** External guests, one per line. */
+  guest_speakers: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventSessionSpeakersTable {
+  session_id: string;
+  user_id: string;
+}
+
+/** One person's registration; the waiting list is the `waiting` rows by queued_at, id. */
+export interface EventRegistrationsTable {
+  id: string;
+  event_id: string;
+  user_id: string;
+  status: RegistrationStatus;
+  queued_at: string;
+  preferred_language: EventLanguage;
+  /** JSON array of EventLanguage */
+  understands: string;
+  accessibility_needs: string;
+  dietary_needs: string;
+  arrival: string | null;
+  departure: string | null;
+  needs_room: number | null;
+  attended: number | null;
+  registered_by: string | null;
+  reminded_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventInterpretingBookingsTable {
+  session_id: string;
+  from_language: EventLanguage;
+  to_language: EventLanguage;
+  booked_by: string | null;
+  booked_at: string;
+}
+
+export interface EventCostsTable {
+  id: string;
+  event_id: string;
+  kind: CostKind;
+  description: string;
+  planned_cents: number;
+  actual_cents: number | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A person's private calendar feed; only the token's SHA-256 is stored. */
+export interface CalendarFeedsTable {
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   platform_roles: PlatformRolesTable;
@@ -517,6 +623,14 @@ export interface Database {
   library_file_versions: LibraryFileVersionsTable;
   library_uploads: LibraryUploadsTable;
   library_blob_texts: LibraryBlobTextsTable;
+  events: EventsTable;
+  event_organisations: EventOrganisationsTable;
+  event_sessions: EventSessionsTable;
+  event_session_speakers: EventSessionSpeakersTable;
+  event_registrations: EventRegistrationsTable;
+  event_interpreting_bookings: EventInterpretingBookingsTable;
+  event_costs: EventCostsTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -549,3 +663,7 @@ export type LibraryFolder = Selectable<LibraryFoldersTable>;
 export type LibraryFile = Selectable<LibraryFilesTable>;
 export type LibraryFileVersion = Selectable<LibraryFileVersionsTable>;
 export type LibraryUpload = Selectable<LibraryUploadsTable>;
+export type EventRow = Selectable<EventsTable>;
+export type EventSession = Selectable<EventSessionsTable>;
+export type EventRegistration = Selectable<EventRegistrationsTable>;
+export type EventCost = Selectable<EventCostsTable>;

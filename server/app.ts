@@ -32,6 +32,7 @@ import { isLibraryFileRequest, libraryFileRoutes } from "./library/http/file-res
 import { scheduleLibraryHousekeeping } from "./library/housekeeping";
 import { createTextIndexer, type TextIndexer } from "./library/text/text-indexer";
 import { createPreviewMaker } from "./library/previews/preview-maker";
+import { scheduleEventChores } from "./domain/events/housekeeping";
 
 export interface PlatformServer {
   httpServer: http.Server;
@@ -114,6 +115,7 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
   });
 
   const stopAutoVersions = recordVersionsWhenIdle(services, collab, documentTypes);
+  const stopEventChores = scheduleEventChores(services);
   const io = createSocketServer(httpServer, services, documentTypes);
 
   let vite: import("vite").ViteDevServer | undefined;
@@ -153,6 +155,7 @@ export async function createPlatformServer(options: CreateServerOptions): Promis
       // Collab first: every received update (and its automatic version) is stored before anything else goes away.
       await collab.close();
       stopAutoVersions();
+      stopEventChores();
       stopLibraryHousekeeping();
       await textIndexer.stop();
       await uploadLocker.close();

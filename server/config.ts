@@ -30,6 +30,8 @@ export interface Config {
   collabMaxSocketsPerDocument: number;
   /** A changed document left alone this long gets an automatic version. */
   autoVersionIdleMinutes: number;
+  /** Days after an event ends before participants' needs (diet, accessibility, travel, room) are deleted. */
+  eventNeedsRetentionDays: number;
   /** What one co-editing connection, person and document may cost (server/collab/limits.ts). */
   collabLimits: CollabLimits;
   /** The largest file one upload may carry. */
@@ -122,6 +124,7 @@ export function loadConfig(env: Env = process.env): Config {
     collabMaxSocketsPerUser: int("COLLAB_MAX_SOCKETS_PER_USER", 20, 1, 10_000),
     collabMaxSocketsPerDocument: int("COLLAB_MAX_SOCKETS_PER_DOCUMENT", 300, 1, 100_000),
     autoVersionIdleMinutes: int("AUTO_VERSION_IDLE_MINUTES", 10, 1, 24 * 60),
+    eventNeedsRetentionDays: int("EVENT_NEEDS_RETENTION_DAYS", 30, 0, 3650),
     collabLimits: {
       ...DEFAULT_COLLAB_LIMITS,
       messagesPerSecondPerConnection: int("COLLAB_MESSAGES_PER_SECOND_PER_CONNECTION", DEFAULT_COLLAB_LIMITS.messagesPerSecondPerConnection, 1, 1_000_000),

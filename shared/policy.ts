@@ -7,6 +7,7 @@
  * turn a failed `network.view` into 404 (see `denialStatus`).
  */
 import type { NetworkRole, PlatformRole } from "./roles";
+import type { EventStatus } from "./events/event-vocabulary";
 
 /** Who a document belongs to: one network's private workspace, or the commons (the network of networks). */
 export type DocumentOwner = { kind: "network"; networkId: string } | { kind: "commons" };
@@ -27,6 +28,13 @@ export interface DocumentSubject {
 /** The workflow of a recommendation for the advisory board (draft → … → answered). */
 export const RECOMMENDATION_STAGES = ["draft", "consultation", "endorsed", "submitted", "answered"] as const;
 export type RecommendationStage = (typeof RECOMMENDATION_STAGES)[number];
+
+/** What the policy needs to know about an event: whose it is, its status, who created it. */
+export interface EventSubject {
+  owner: DocumentOwner;
+  status: EventStatus;
+  createdBy: string | null;
+}
 
 export interface Actor {
   userId: string;
@@ -87,7 +95,17 @@ export type Action =
   /** empty the trash: the only way bytes are removed before the 30 days pass */
   | { type: "library.emptyTrash"; owner: DocumentOwner }
   /** share a file of the network's library into the commons library, or withdraw the share */
-  | { type: "library.share"; networkId: string };
+  | { type: "library.share"; networkId: string }
+  /** see an event: drafts only its organisers */
+  | { type: "event.view"; event: EventSubject }
+  /** plan a new event in a network or in the commons */
+  | { type: "event.create"; owner: DocumentOwner }
+  /** change the event, its agenda, interpreting and costs; see registrations with their needs */
+  | { type: "event.organise"; event: EventSubject }
+  /** register oneself (capacity and deadline are the domain's checks) */
+  | { type: "event.register"; event: EventSubject }
+  /** a coordinator registers colleagues of their network */
+  | { type: "event.registerColleagues"; event: EventSubject; networkId: string };
 
 const has = (actor: Actor, role: PlatformRole) => actor.platformRoles.has(role);
 const roleIn = (actor: Actor, networkId: string) => actor.memberships.get(networkId);
@@ -98,6 +116,15 @@ const inSomeOpenNetwork = (actor: Actor) => [...actor.memberships.keys()].some((
 const seesCommons = (actor: Actor) => actor.memberships.size > 0 || has(actor, "moderator") || has(actor, "observer") || has(actor, "admin");
 const moderates = (actor: Actor) => has(actor, "moderator") || has(actor, "admin");
 const beforeSubmission = (stage: RecommendationStage) => stage === "draft" || stage === "consultation" || stage === "endorsed";
+
+/** Organisers: coordinators of the owning network (commons: moderators), and whoever created the event while they may still create. */
+function organisesEvent(actor: Actor, event: EventSubject): boolean {
+  const createdIt = event.createdBy === actor.userId && can(actor, { type: "event.create", owner: event.owner });
+  if (event.owner.kind === "commons") return moderates(actor) || createdIt;
+  return (isCoordinator(actor, event.owner.networkId) && isOpen(actor, event.owner.networkId)) || createdIt;
+}
+
+const readsOwner = (actor: Actor, owner: DocumentOwner) => (owner.kind === "network" ? can(actor, { type: "network.view", networkId: owner.networkId }) : seesCommons(actor));
 
 function readsDocument(actor: Actor, doc: DocumentSubject): boolean {
   return doc.owner.kind === "network" ? can(actor, { type: "network.view", networkId: doc.owner.networkId }) : seesCommons(actor);
@@ -178,6 +205,23 @@ export function can(actor: Actor | null, action: Action): boolean {
       // Whoever writes in the network's library speaks for it there; moderators curate the
       // commons through library.organise (they may take a shared file out of the commons).
       return can(actor, { type: "network.contribute", networkId: action.networkId });
+    case "event.view":
+      return readsOwner(actor, action.event.owner) && (action.event.status !== "draft" || organisesEvent(actor, action.event));
+    case "event.create":
+      return action.owner.kind === "network" ? can(actor, { type: "network.contribute", networkId: action.owner.networkId }) : inSomeOpenNetwork(actor) || moderates(actor);
+    case "event.organise":
+      return readsOwner(actor, action.event.owner) && organisesEvent(actor, action.event);
+    case "event.register":
+      // Network events are for the network's members; cross-network events for everyone in the commons (the board too).
+      if (action.event.status !== "published") return false;
+      return action.event.owner.kind === "network" ? can(actor, { type: "network.contribute", networkId: action.event.owner.networkId }) : seesCommons(actor);
+    case "event.registerColleagues":
+      return (
+        action.event.status === "published" &&
+        isCoordinator(actor, action.networkId) &&
+        isOpen(actor, action.networkId) &&
+        (action.event.owner.kind === "commons" || action.event.owner.networkId === action.networkId)
+      );
   }
 }
 
@@ -189,7 +233,8 @@ export function denialStatus(actor: Actor | null, action: Action): 401 | 403 | 4
   if (!actor) return 401;
   if ("networkId" in action && action.networkId !== undefined && !can(actor, { type: "network.view", networkId: action.networkId })) return 404;
   if ("doc" in action && !readsDocument(actor, action.doc)) return 404;
-  if ("owner" in action && !can(actor, { type: "library.read", owner: action.owner })) return 404;
+  if ("owner" in action && !readsOwner(actor, action.owner)) return 404;
+  if ("event" in action && !can(actor, { type: "event.view", event: action.event })) return 404;
   return 403;
 }
 

@@ -61,6 +61,8 @@ const MAIL_KIND_KEYS: Record<MailKind, string> = {
   notifyVersion: "outbox.kinds.notifyVersion",
   notifyDiscussion: "outbox.kinds.notifyDiscussion",
   notifyRecommendation: "outbox.kinds.notifyRecommendation",
+  notifyEvent: "outbox.kinds.notifyEvent",
+  eventReminder: "outbox.kinds.eventReminder",
 };
 
 /** t must be bound to the admin namespace. Unknown actions (older rows) show as stored. */

@@ -14,6 +14,7 @@ import * as recommendations from "./20261204_1300_recommendations";
 import * as library from "./20261206_1000_library";
 import * as libraryText from "./20261206_2000_library_text";
 import * as libraryShares from "./20261206_2100_library_shares";
+import * as events from "./20261207_1000_events";
 
 export const migrations: Record<string, Migration> = {
   "20261121_0830_spine": spine,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "20261206_1000_library": library,
   "20261206_2000_library_text": libraryText,
   "20261206_2100_library_shares": libraryShares,
+  "20261207_1000_events": events,
 };

@@ -106,7 +106,7 @@ describe(`notifications over socket.io (${process.env.TEST_DATABASE})`, () => {
     const mails = (await listOutbox(server.services.db)).filter((m) => m.to_address === italian.email);
     expect(mails).toHaveLength(1);
     expect(mails[0]?.subject).toContain("menzionata");
-    await saveEmailChoices(server.services, italian.id, { mention: false, reply: true, version: true, discussion: true, recommendation: true });
+    await saveEmailChoices(server.services, italian.id, { mention: false, reply: true, version: true, discussion: true, recommendation: true, event: true });
     await notify(server.services, [{ recipientId: italian.id, kind: "mention", actorId: null, networkId: null, docName: null, title: "Programma", excerpt: "ancora", link: "/" }]);
     expect((await listOutbox(server.services.db)).filter((m) => m.to_address === italian.email)).toHaveLength(1);
   });

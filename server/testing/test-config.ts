@@ -22,6 +22,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     collabMaxSocketsPerUser: 20,
     collabMaxSocketsPerDocument: 300,
     autoVersionIdleMinutes: 10,
+    eventNeedsRetentionDays: 30,
     collabLimits: DEFAULT_COLLAB_LIMITS,
     uploadMaxBytes: 2 * 1024 ** 3,
     libraryQuotaBytes: 20 * 1024 ** 3,

@@ -19,6 +19,7 @@ const MAIL_KIND: Record<NotificationKind, MailKind> = {
   version: "notifyVersion",
   discussion: "notifyDiscussion",
   recommendation: "notifyRecommendation",
+  event: "notifyEvent",
 };
 
 export interface NotificationInput {
