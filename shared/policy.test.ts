@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { can, denialStatus, type Actor } from "./policy";
+import { can, denialStatus, type Actor, type EventSubject } from "./policy";
+import type { EventStatus } from "./events/event-vocabulary";
 import type { NetworkRole, PlatformRole } from "./roles";
 
 const A = "network-a";
@@ -141,5 +142,99 @@ describe("policy", () => {
     expect(can(archivedMember, { type: "library.share", networkId: A })).toBe(false);
     expect(denialStatus(actor([], [[B, "member"]]), { type: "library.share", networkId: A })).toBe(404);
     expect(denialStatus(observer, { type: "library.share", networkId: A })).toBe(403);
+  });
+});
+
+describe("events", () => {
+  const ofA = (status: EventStatus = "published", createdBy: string | null = "someone-else"): EventSubject => ({ owner: { kind: "network", networkId: A }, status, createdBy });
+  const ofCommons = (status: EventStatus = "published", createdBy: string | null = "someone-else"): EventSubject => ({ owner: { kind: "commons" }, status, createdBy });
+  const memberB = actor([], [[B, "member"]]);
+  const coordinatorB = actor([], [[B, "coordinator"]]);
+
+  it("shows drafts to their organisers only: the network's coordinators, the creator, in the commons the moderators", () => {
+    expect(can(coordinatorA, { type: "event.view", event: ofA("draft") })).toBe(true);
+    expect(can(memberA, { type: "event.view", event: ofA("draft", "u") })).toBe(true);
+    expect(can(memberA, { type: "event.view", event: ofA("draft") })).toBe(false);
+    expect(can(observer, { type: "event.view", event: ofA("draft") })).toBe(false);
+    expect(can(admin, { type: "event.view", event: ofA("draft") })).toBe(false);
+    expect(can(moderator, { type: "event.view", event: ofCommons("draft") })).toBe(true);
+    expect(can(memberA, { type: "event.view", event: ofCommons("draft") })).toBe(false);
+    expect(can(memberA, { type: "event.view", event: ofCommons("draft", "u") })).toBe(true);
+    // Published, cancelled and held events: whoever reads the owner.
+    for (const status of ["published", "cancelled", "held"] as const) {
+      expect(can(memberA, { type: "event.view", event: ofA(status) })).toBe(true);
+      expect(can(observer, { type: "event.view", event: ofA(status) })).toBe(true);
+      expect(can(memberB, { type: "event.view", event: ofA(status) })).toBe(false);
+      expect(can(moderator, { type: "event.view", event: ofA(status) })).toBe(false);
+      expect(can(memberB, { type: "event.view", event: ofCommons(status) })).toBe(true);
+    }
+    expect(can(nobody, { type: "event.view", event: ofCommons() })).toBe(false);
+  });
+
+  it("lets coordinators organise their network's events, creators their own, moderators the commons'", () => {
+    expect(can(coordinatorA, { type: "event.organise", event: ofA() })).toBe(true);
+    expect(can(coordinatorB, { type: "event.organise", event: ofA() })).toBe(false);
+    expect(can(memberA, { type: "event.organise", event: ofA() })).toBe(false);
+    expect(can(memberA, { type: "event.organise", event: ofA("published", "u") })).toBe(true);
+    expect(can(memberA, { type: "event.organise", event: ofCommons("published", "u") })).toBe(true);
+    expect(can(memberA, { type: "event.organise", event: ofCommons() })).toBe(false);
+    expect(can(moderator, { type: "event.organise", event: ofCommons() })).toBe(true);
+    expect(can(moderator, { type: "event.organise", event: ofA() })).toBe(false);
+    expect(can(observer, { type: "event.organise", event: ofA() })).toBe(false);
+    expect(can(admin, { type: "event.organise", event: ofA() })).toBe(false);
+    expect(can(admin, { type: "event.organise", event: ofCommons() })).toBe(true);
+    // A creator who left the network, or whose network was archived, organises no more.
+    expect(can(memberB, { type: "event.organise", event: ofA("published", "u") })).toBe(false);
+    expect(can(actor([], [[A, "member"]], [A]), { type: "event.organise", event: ofA("published", "u") })).toBe(false);
+    expect(can(actor([], [[A, "coordinator"]], [A]), { type: "event.organise", event: ofA() })).toBe(false);
+  });
+
+  it("lets network members and moderators create events where they may, observers nowhere", () => {
+    expect(can(memberA, { type: "event.create", owner: { kind: "network", networkId: A } })).toBe(true);
+    expect(can(memberA, { type: "event.create", owner: { kind: "network", networkId: B } })).toBe(false);
+    expect(can(memberA, { type: "event.create", owner: { kind: "commons" } })).toBe(true);
+    expect(can(moderator, { type: "event.create", owner: { kind: "commons" } })).toBe(true);
+    expect(can(moderator, { type: "event.create", owner: { kind: "network", networkId: A } })).toBe(false);
+    expect(can(observer, { type: "event.create", owner: { kind: "commons" } })).toBe(false);
+    expect(can(observer, { type: "event.create", owner: { kind: "network", networkId: A } })).toBe(false);
+  });
+
+  it("lets observers register for commons events but not for network events; only published events take registrations", () => {
+    expect(can(observer, { type: "event.register", event: ofCommons() })).toBe(true);
+    expect(can(observer, { type: "event.register", event: ofA() })).toBe(false);
+    expect(can(memberA, { type: "event.register", event: ofA() })).toBe(true);
+    expect(can(memberB, { type: "event.register", event: ofA() })).toBe(false);
+    expect(can(memberB, { type: "event.register", event: ofCommons() })).toBe(true);
+    expect(can(actor([], [[A, "member"]], [A]), { type: "event.register", event: ofA() })).toBe(false);
+    for (const status of ["draft", "cancelled", "held"] as const) {
+      expect(can(memberA, { type: "event.register", event: ofA(status, "u") })).toBe(false);
+      expect(can(coordinatorA, { type: "event.register", event: ofA(status) })).toBe(false);
+    }
+  });
+
+  it("lets a coordinator register colleagues only for their own network's events or the commons'", () => {
+    expect(can(coordinatorA, { type: "event.registerColleagues", event: ofA(), networkId: A })).toBe(true);
+    expect(can(coordinatorA, { type: "event.registerColleagues", event: ofCommons(), networkId: A })).toBe(true);
+    expect(can(coordinatorB, { type: "event.registerColleagues", event: ofA(), networkId: B })).toBe(false);
+    expect(can(coordinatorB, { type: "event.registerColleagues", event: ofCommons(), networkId: B })).toBe(true);
+    // Naming a network one does not coordinate gives nothing.
+    expect(can(coordinatorB, { type: "event.registerColleagues", event: ofA(), networkId: A })).toBe(false);
+    expect(can(memberA, { type: "event.registerColleagues", event: ofA(), networkId: A })).toBe(false);
+    expect(can(moderator, { type: "event.registerColleagues", event: ofCommons(), networkId: A })).toBe(false);
+    expect(can(coordinatorA, { type: "event.registerColleagues", event: ofA("draft"), networkId: A })).toBe(false);
+    expect(can(actor([], [[A, "coordinator"]], [A]), { type: "event.registerColleagues", event: ofA(), networkId: A })).toBe(false);
+  });
+
+  it("answers 404 for other networks' events and for drafts one may not see, 403 where the event is visible", () => {
+    expect(denialStatus(memberB, { type: "event.view", event: ofA() })).toBe(404);
+    expect(denialStatus(memberB, { type: "event.register", event: ofA() })).toBe(404);
+    expect(denialStatus(coordinatorB, { type: "event.organise", event: ofA() })).toBe(404);
+    expect(denialStatus(memberA, { type: "event.view", event: ofA("draft") })).toBe(404);
+    expect(denialStatus(memberA, { type: "event.organise", event: ofA("draft") })).toBe(404);
+    expect(denialStatus(observer, { type: "event.organise", event: ofA("draft") })).toBe(404);
+    expect(denialStatus(memberA, { type: "event.organise", event: ofA() })).toBe(403);
+    expect(denialStatus(observer, { type: "event.register", event: ofA() })).toBe(403);
+    expect(denialStatus(memberB, { type: "event.create", owner: { kind: "network", networkId: A } })).toBe(404);
+    expect(denialStatus(null, { type: "event.view", event: ofCommons() })).toBe(401);
   });
 });

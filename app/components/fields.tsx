@@ -69,7 +69,7 @@ export function TextField({
   required,
   autoFocus,
 }: BaseProps & {
-  type?: "text" | "email" | "password" | "url";
+  type?: "text" | "email" | "password" | "url" | "datetime-local" | "date";
   defaultValue?: string | undefined;
   autoComplete?: string;
   required?: boolean;

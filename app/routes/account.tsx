@@ -13,6 +13,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import { CheckboxGroup, Notice, SelectField, TextField } from "~/components/fields";
 import { formatDateTime } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
+import { calendarSettings, calendarSettingsAction } from "~/lib/calendar.server";
+import { CalendarSettings } from "~/components/events/calendar-settings";
 
 export const meta = pageMeta("account.title");
 
@@ -25,6 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     locale: auth.user.locale,
     sessions: await sessionsOverview(context.services, auth.user.id, auth.session.id),
     emailChoices: await emailChoices(context.services, auth.user.id),
+    calendar: await calendarSettings(context.services, auth.user.id),
   };
 }
 
@@ -32,21 +35,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const auth = requireAuth(request, context);
   authorize(auth, { type: "account.manage" });
   const form = await readForm(request, context);
+  const calendar = await calendarSettingsAction(context.services, auth.user.id, form);
+  if (calendar) return { ...calendar, count: 0 };
   if (form.get("intent") === "logoutOthers") {
     const count = await endOtherSessions(context.services, auth, context.ip);
-    return { ok: true as const, done: "logoutOthers" as const, count };
+    return { ok: true as const, done: "logoutOthers" as const, count, feedUrl: null };
   }
   if (form.get("intent") === "emailChoices") {
     // Checked boxes arrive as values of "email"; anything not a known kind is ignored.
     const checked = new Set(form.getAll("email"));
     const choices = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, checked.has(kind)])) as Record<NotificationKind, boolean>;
     await saveEmailChoices(context.services, auth.user.id, choices);
-    return { ok: true as const, done: "emailChoices" as const, count: 0 };
+    return { ok: true as const, done: "emailChoices" as const, count: 0, feedUrl: null };
   }
   const parsed = parseWith(accountForm, form);
   if (!parsed.ok) return invalid(parsed);
   await updateOwnProfile(context.services, auth.user.id, parsed.data);
-  return { ok: true as const, done: "profile" as const, count: 0 };
+  return { ok: true as const, done: "profile" as const, count: 0, feedUrl: null };
 }
 
 export default function AccountPage() {
@@ -60,7 +65,7 @@ export default function AccountPage() {
   return (
     <div className="page">
       <h1>{t("account.title")}</h1>
-      {result?.ok ? (
+      {result?.ok && (result.done === "logoutOthers" || result.done === "emailChoices" || result.done === "profile") ? (
         <Notice>
           {result.done === "logoutOthers"
             ? t("account.loggedOutOthers", { count: result.count })
@@ -127,6 +132,12 @@ export default function AccountPage() {
             </button>
           </Form>
         </section>
+        <CalendarSettings
+          feed={data.calendar.feed}
+          reminderHours={data.calendar.reminderHours}
+          newFeedUrl={result?.ok ? result.feedUrl : null}
+          done={result?.ok ? result.done : null}
+        />
       </div>
     </div>
   );

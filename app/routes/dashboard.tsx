@@ -6,14 +6,20 @@ import { authorize, requireAuth } from "~/lib/guards.server";
 import { fieldLabel } from "~/components/labels";
 import { formatNumber } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
+import { upcomingEvents } from "~/lib/calendar.server";
+import { UpcomingEvents } from "~/components/events/upcoming-events";
 
 export const meta = pageMeta("dashboard.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = requireAuth(request, context);
   authorize(auth, { type: "dashboard.view" });
-  const [dashboard, nofnActions] = await Promise.all([dashboardFor(context.services, auth.actor), commonsActionCount(context.services, auth.actor)]);
-  return { ...dashboard, nofnActions, name: auth.user.name };
+  const [dashboard, nofnActions, events] = await Promise.all([
+    dashboardFor(context.services, auth.actor),
+    commonsActionCount(context.services, auth.actor),
+    upcomingEvents(context.services, auth.actor, 5),
+  ]);
+  return { ...dashboard, nofnActions, events, name: auth.user.name };
 }
 
 export default function DashboardPage() {
@@ -63,6 +69,8 @@ export default function DashboardPage() {
           ))}
         </ul>
       )}
+
+      <UpcomingEvents events={data.events} allPath="/events" showOwner />
 
       {data.canSeeNetworkOfNetworks ? (
         <>

@@ -50,6 +50,9 @@ export default function NetworkOfNetworksPage() {
           <li className="card">
             <Link to="/network-of-networks/library">{t("library:nofnLink")}</Link>
           </li>
+          <li className="card">
+            <Link to="/network-of-networks/events">{t("events:nofnLink")}</Link>
+          </li>
         </ul>
       </nav>
 

@@ -10,6 +10,8 @@ import { COUNTRIES, NETWORK_ROLES } from "#shared/roles";
 import { authorize, notFound, requireAuth } from "~/lib/guards.server";
 import { formError, invalid, parseWith, readForm } from "~/lib/forms.server";
 import { CsrfInput } from "~/components/csrf-input";
+import { upcomingEvents } from "~/lib/calendar.server";
+import { UpcomingEvents } from "~/components/events/upcoming-events";
 import { RevokeInvitationButton } from "~/components/revoke-invitation-button";
 import { MembershipControls } from "~/components/membership-controls";
 import { FormAlert, Notice, SelectField, TextField } from "~/components/fields";
@@ -31,7 +33,8 @@ async function loadNetwork(request: Request, context: LoaderFunctionArgs["contex
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { auth, network } = await loadNetwork(request, context, params.slug);
-  return { ...(await networkHome(context.services, auth.actor, network)), defaultLocale: context.locale };
+  const [home, events] = await Promise.all([networkHome(context.services, auth.actor, network), upcomingEvents(context.services, auth.actor, 3, { kind: "network", networkId: network.id })]);
+  return { ...home, events, defaultLocale: context.locale };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -114,6 +117,7 @@ export default function NetworkHomePage() {
           <Link to={`/networks/${network.slug}/work-programmes`}>{t("workprogramme:networkLink.link")}</Link>
         </p>
       </section>
+      <UpcomingEvents events={data.events} allPath={`/networks/${network.slug}/events`} showOwner={false} />
       <section className="card network-wp-link" aria-labelledby="library-link-heading">
         <h2 id="library-link-heading">{t("library:networkLink.heading")}</h2>
         <p>{t("library:networkLink.body")}</p>

@@ -111,7 +111,12 @@ export async function setAttendance(db: Db, eventId: string, registrationIds: re
  * begun, the person wants reminders and their lead time has come, and none was sent yet.
  */
 export async function dueReminders(db: Db, now: string, horizon: string, limit = 200) {
-  const rows = await db
+  // The lead time is compared in the query, one condition per lead time in use (a handful): filtered
+  // after the limit, 200 reminders not yet due (short lead times, earlier events) would hide due ones.
+  const leads = (await db.selectFrom("users").select("event_reminder_hours").distinct().execute()).flatMap((row) => (row.event_reminder_hours === null ? [] : [row.event_reminder_hours]));
+  if (!leads.length) return [];
+  const nowMs = Date.parse(now);
+  return db
     .selectFrom("event_registrations as r")
     .innerJoin("events", "events.id", "r.event_id")
     .innerJoin("users", "users.id", "r.user_id")
@@ -121,13 +126,11 @@ export async function dueReminders(db: Db, now: string, horizon: string, limit =
     .where("events.status", "=", "published")
     .where("events.starts_at", ">", now)
     .where("events.starts_at", "<=", horizon)
-    .where("users.event_reminder_hours", "is not", null)
     .where("users.disabled_at", "is", null)
+    .where((eb) => eb.or(leads.map((hours) => eb.and([eb("users.event_reminder_hours", "=", hours), eb("events.starts_at", "<=", new Date(nowMs + hours * 3_600_000).toISOString())]))))
     .orderBy("events.starts_at")
     .limit(limit)
     .execute();
-  const nowMs = Date.parse(now);
-  return rows.filter((row) => Date.parse(row.starts_at) - nowMs <= (row.event_reminder_hours ?? 0) * 3_600_000);
 }
 
 /** Marks a reminder sent unless someone else did: true for exactly one caller across every instance. */

@@ -13,6 +13,9 @@ import { loadActor } from "#server/domain/auth/actor";
 import { postFinding } from "#server/domain/commons/findings";
 import { proposeGoodPractice, setGoodPracticePublished } from "#server/domain/commons/good-practices";
 import { uploadToLibrary } from "#server/testing/library-uploads";
+import { changeEventStatus, createEvent } from "#server/domain/events/events";
+import { renewFeed } from "#server/domain/events/feeds";
+import type { EventFormData } from "#shared/validation/event-forms";
 
 const ROLES = ["anonymous", "memberA", "memberB", "coordinatorA", "observer", "moderator", "admin"] as const;
 type Role = (typeof ROLES)[number];
@@ -114,6 +117,52 @@ const libraryOfA = () => `/networks/${netA.slug}/library`;
 const fileOfA = () => `${libraryOfA()}/files/${libraryFileOfA.fileId}`;
 const commonsLibrary = "/network-of-networks/library";
 
+/**
+ * Events: a published event of A whose title and description carry A's canary, a draft of A
+ * (created by memberA: its organisers are memberA and A's coordinator), a published event of
+ * the commons, and memberB's private calendar feed (it must hold nothing of A).
+ */
+let eventOfA = "";
+let draftOfA = "";
+let commonsEvent = "";
+let feedOfMemberB = "";
+const eventInput = (title: string, description = ""): EventFormData => ({
+  title,
+  description,
+  format: "workshop",
+  timeZone: "Europe/Berlin",
+  start: "2031-05-12T10:00",
+  end: "2031-05-12T16:00",
+  venue: "",
+  address: "",
+  city: "Köln",
+  country: "DE",
+  onlineUrl: null,
+  workingLanguages: ["de", "it"],
+  capacity: 30,
+  deadline: null,
+  organisations: [],
+});
+beforeAll(async () => {
+  const db = server.services.db;
+  const [coordinatorA, memberA, moderator] = await Promise.all([loadActor(db, users.coordinatorA.id), loadActor(db, users.memberA.id), loadActor(db, users.moderator.id)]);
+  const ofA = await createEvent(server.services, coordinatorA, { kind: "network", networkId: netA.id }, eventInput(`Workshop ${netA.canary}`, `Agenda of A: ${netA.canary}`));
+  const draft = await createEvent(server.services, memberA, { kind: "network", networkId: netA.id }, eventInput("Draft of A"));
+  const ofCommons = await createEvent(server.services, moderator, { kind: "commons" }, eventInput("Conference of all networks"));
+  if (!ofA.ok || !draft.ok || !ofCommons.ok) throw new Error("events not created");
+  await changeEventStatus(server.services, coordinatorA, ofA.id, "publish");
+  await changeEventStatus(server.services, moderator, ofCommons.id, "publish");
+  eventOfA = ofA.id;
+  draftOfA = draft.id;
+  commonsEvent = ofCommons.id;
+  feedOfMemberB = new URL((await renewFeed(server.services, users.memberB.id)).url).pathname;
+});
+const eventsOfA = () => `/networks/${netA.slug}/events`;
+const eventPageOfA = () => `${eventsOfA()}/${eventOfA}`;
+const commonsEvents = "/network-of-networks/events";
+/** Organiser pages of A's event: A's coordinator (who created it); members and readers of A are refused, outsiders see nothing. */
+const organiserOfA = () => loggedIn(404, { memberA: 403, coordinatorA: 200, observer: 403, admin: 403 });
+
 /** Who may see the private content of each network. */
 const insidersOf = (network: "A" | "B"): Role[] =>
   network === "A" ? ["memberA", "coordinatorA", "observer", "admin"] : ["memberB", "observer", "admin"];
@@ -207,6 +256,38 @@ const getRoutes: Array<[string, () => string, Expectation]> = [
   ["commons library trash", () => `${commonsLibrary}/trash`, loggedIn(200)],
   ["commons copy of a file A shared", () => `${commonsLibrary}/files/${sharedCopyOfA}`, loggedIn(200)],
   ["the shared file of A in A's library", () => `${libraryOfA()}/files/${sharedFileOfA.fileId}`, networkPage("A")],
+  ["my calendar", () => "/events", loggedIn(200)],
+  ["my calendar, month of A's event", () => "/events?view=month&month=2031-05", loggedIn(200)],
+  ["my calendar, a month that cannot be", () => "/events?view=month&month=2031-13", loggedIn(404)],
+  ["events of A", eventsOfA, networkPage("A")],
+  ["past events of A", () => `${eventsOfA()}?show=past`, networkPage("A")],
+  ["events of B", () => `/networks/${netB.slug}/events`, networkPage("B")],
+  ["an event of A (its title holds A's canary)", eventPageOfA, networkPage("A")],
+  ["an event of A data request", () => `${eventPageOfA()}.data`, networkPage("A")],
+  ["an event of A under B's address", () => `/networks/${netB.slug}/events/${eventOfA}`, networkPage("B", 404)],
+  ["an event of A under the commons address", () => `${commonsEvents}/${eventOfA}`, loggedIn(404)],
+  ["an event of A as .ics", () => `${eventPageOfA()}/calendar.ics`, networkPage("A")],
+  ["a draft of A", () => `${eventsOfA()}/${draftOfA}`, loggedIn(404, { memberA: 200, coordinatorA: 200 })],
+  ["a draft of A as .ics", () => `${eventsOfA()}/${draftOfA}/calendar.ics`, loggedIn(404)],
+  ["unknown event of A", () => `${eventsOfA()}/no-such-event`, loggedIn(404)],
+  ["new event in A", () => `${eventsOfA()}/new`, loggedIn(404, { memberA: 200, coordinatorA: 200, observer: 403, admin: 403 })],
+  ["change the event of A", () => `${eventPageOfA()}/edit`, organiserOfA()],
+  ["agenda and interpreting of A's event", () => `${eventPageOfA()}/agenda`, organiserOfA()],
+  ["participants of A's event", () => `${eventPageOfA()}/participants`, organiserOfA()],
+  ["participants of A's event as CSV", () => `${eventPageOfA()}/participants.csv`, organiserOfA()],
+  ["costs of A's event", () => `${eventPageOfA()}/costs`, organiserOfA()],
+  ["cost overview of A", () => `${eventsOfA()}/costs`, organiserOfA()],
+  ["events of the commons", () => commonsEvents, loggedIn(200)],
+  ["an event of the commons", () => `${commonsEvents}/${commonsEvent}`, loggedIn(200)],
+  ["an event of the commons as .ics", () => `${commonsEvents}/${commonsEvent}/calendar.ics`, loggedIn(200)],
+  ["new event in the commons", () => `${commonsEvents}/new`, loggedIn(200, { observer: 403 })],
+  ["change the commons event", () => `${commonsEvents}/${commonsEvent}/edit`, loggedIn(403, { moderator: 200, admin: 200 })],
+  ["participants of the commons event", () => `${commonsEvents}/${commonsEvent}/participants`, loggedIn(403, { moderator: 200, admin: 200 })],
+  ["cost overview of the commons", () => `${commonsEvents}/costs`, loggedIn(403, { moderator: 200, admin: 200 })],
+  // The feed's address is its key (calendar programs send no cookies): whoever holds it reads memberB's events, which hold nothing of A.
+  ["memberB's calendar feed", () => feedOfMemberB, all(200)],
+  ["a calendar feed with a wrong token", () => "/calendar/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/events.ics", all(404)],
+  ["a calendar feed with a malformed token", () => "/calendar/x/events.ics", all(404)],
 ];
 
 describe(`access matrix: pages (${process.env.TEST_DATABASE})`, () => {
@@ -315,6 +396,20 @@ const postRoutes: Array<[string, () => string, () => Record<string, string>, Exp
     loggedIn(403, { memberA: 400, memberB: 400, coordinatorA: 400 }),
   ],
 ];
+
+const registration = () => ({ intent: "register", preferredLanguage: "it", understands: "it" });
+postRoutes.push(
+  ["register for A's event", eventPageOfA, registration, loggedIn(404, { memberA: 200, coordinatorA: 200, observer: 403, admin: 403 })],
+  ["register for the commons event", () => `${commonsEvents}/${commonsEvent}`, registration, loggedIn(200)],
+  [
+    "plan an event in A",
+    () => `${eventsOfA()}/new`,
+    () => ({ title: "Matrix event", format: "seminar", timeZone: "Europe/Rome", start: "2031-06-01T09:00", end: "2031-06-01T12:00", city: "Bologna", workingLanguages: "it" }),
+    loggedIn(404, { memberA: 302, coordinatorA: 302, observer: 403, admin: 403 }),
+  ],
+  ["publish the draft of A", () => `${eventsOfA()}/${draftOfA}/edit`, () => ({ intent: "status", change: "markHeld" }), loggedIn(404, { memberA: 409, coordinatorA: 409 })],
+  ["book interpreting for A's event", () => `${eventPageOfA()}/agenda`, () => ({ intent: "booking", sessionId: "no-such-session", from: "de", to: "it", booked: "true" }), loggedIn(404, { memberA: 403, observer: 403, admin: 403 })],
+);
 
 describe(`access matrix: mutations (${process.env.TEST_DATABASE})`, () => {
   for (const [label, path, fields, expected] of postRoutes) {

@@ -78,3 +78,9 @@ export function monthRange(month: string): { from: string; until: string } | nul
   const until = localToUtc(`${next}-01T00:00`, "Europe/Berlin");
   return from && until ? { from, until } : null;
 }
+
+/** The next few events a person may see (a network's only, when `only` says so): for the dashboard and network homes. */
+export async function upcomingEvents(services: Services, actor: Actor, limit: number, only?: CalendarScope["only"]) {
+  const entries = await visibleEvents(services, actor, { from: new Date().toISOString(), limit, statuses: ["published", "cancelled"], ...(only ? { only } : {}) });
+  return entries.map(({ row: _row, ...entry }) => entry);
+}

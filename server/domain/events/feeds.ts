@@ -6,6 +6,7 @@
  */
 import type { Services } from "#server/services";
 import { deleteFeedToken, findFeed, replaceFeedToken, userOfFeedToken } from "#db/queries/calendar-feeds";
+import { findUserById, updateUser } from "#db/queries/users";
 import { loadActor } from "../auth/actor";
 import { hashToken, newToken } from "../auth/tokens";
 import { nowIso } from "#shared/time";
@@ -36,4 +37,13 @@ export async function feedCalendar(services: Services, token: string): Promise<s
   if (!userId) return null;
   const actor = await loadActor(services.db, userId);
   return calendarFile(services, actor, { name: "ConnActions" });
+}
+
+/** Hours before an event to mail a reminder (null: none), as the person chose. */
+export async function reminderSetting(services: Services, userId: string): Promise<number | null> {
+  return (await findUserById(services.db, userId))?.event_reminder_hours ?? null;
+}
+
+export async function saveReminderSetting(services: Services, userId: string, hours: number | null): Promise<void> {
+  await updateUser(services.db, userId, { event_reminder_hours: hours, updated_at: nowIso() });
 }

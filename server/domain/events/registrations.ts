@@ -125,12 +125,16 @@ export async function promoteFromWaitingList(trx: Kysely<Database>, eventId: str
   return promoted.map((row) => row.user_id);
 }
 
-/** Changes one's languages and needs (organisers: anyone's) without losing the place. */
+/**
+ * Changes one's languages and needs (organisers: anyone's) without losing the place. Not once the
+ * event is over: its needs are deleted after the retention time and must not be stored again.
+ */
 export async function updateRegistrationDetails(services: Services, actor: Actor, eventId: string, input: RegistrationFormData): Promise<RegisterResult> {
   const event = await findEvent(services.db, eventId);
   if (!event || !can(actor, { type: "event.view", event: eventSubject(event) })) return { ok: false, error: "notFound" };
   const userId = input.userId ?? actor.userId;
   if (userId !== actor.userId && !can(actor, { type: "event.organise", event: eventSubject(event) })) return { ok: false, error: "forbidden" };
+  if (event.ends_at <= nowIso()) return { ok: false, error: "registrationClosed" };
   if (!datesInOrder(input)) return { ok: false, error: "invalidDates" };
   const existing = await findRegistration(services.db, eventId, userId);
   if (!existing || existing.status === "cancelled") return { ok: false, error: "notRegistered" };

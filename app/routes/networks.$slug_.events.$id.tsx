@@ -1,0 +1,17 @@
+/**
+ * /networks/:slug/events/:id — an event: details, agenda with interpreting, registration.
+ * Written once for every owner of events: app/lib/events.server.ts, app/components/events/.
+ */
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { eventLoader, eventAction } from "~/lib/events.server";
+import { EventView } from "~/components/events/event-view";
+import { pageMeta } from "~/lib/meta";
+import stylesheet from "~/components/events/events.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const meta = pageMeta<{ event: { title: string } }>((_t, data) => data.event.title);
+
+export const loader = (args: LoaderFunctionArgs) => eventLoader(args, "network");
+export const action = (args: ActionFunctionArgs) => eventAction(args, "network");
+
+export default EventView;
