@@ -49,8 +49,8 @@ export function AppHeader() {
         {user ? (
           <nav aria-label={t("nav.main")} className="app-header__nav">
             <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
-            <NavLink to="/events">{t("nav.events")}</NavLink>
             {user.canSeeNetworkOfNetworks ? <NavLink to="/network-of-networks">{t("nav.networkOfNetworks")}</NavLink> : null}
+            <NavLink to="/events">{t("nav.events")}</NavLink>
             {user.isAdmin ? <NavLink to="/admin">{t("nav.admin")}</NavLink> : null}
           </nav>
         ) : null}

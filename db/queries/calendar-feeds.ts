@@ -4,11 +4,13 @@ import type { Database } from "../schema";
 
 type Db = Kysely<Database>;
 
+/** One statement, so two renewals at the same moment both succeed (delete-then-insert let the second fail on the key); the later one wins. */
 export async function replaceFeedToken(db: Db, userId: string, tokenHash: string, at: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("calendar_feeds").where("user_id", "=", userId).execute();
-    await trx.insertInto("calendar_feeds").values({ user_id: userId, token_hash: tokenHash, created_at: at }).execute();
-  });
+  await db
+    .insertInto("calendar_feeds")
+    .values({ user_id: userId, token_hash: tokenHash, created_at: at })
+    .onConflict((oc) => oc.column("user_id").doUpdateSet({ token_hash: tokenHash, created_at: at }))
+    .execute();
 }
 
 export async function deleteFeedToken(db: Db, userId: string): Promise<void> {

@@ -35,6 +35,20 @@ export async function updateRegistration(db: Db, id: string, patch: Partial<Omit
   await db.updateTable("event_registrations").set(patch).where("id", "=", id).execute();
 }
 
+/**
+ * When someone joining the event's queue now is queued: after everyone before them, even within
+ * the same millisecond (ties would fall to the random id). Call while holding the event's lock.
+ */
+export async function nextQueuedAt(db: Db, eventId: string, now: string): Promise<string> {
+  const row = await db
+    .selectFrom("event_registrations")
+    .select((eb) => eb.fn.max<string>("queued_at").as("last"))
+    .where("event_id", "=", eventId)
+    .executeTakeFirst();
+  const last = row?.last ? Date.parse(row.last) : 0;
+  return new Date(Math.max(Date.parse(now), last + 1)).toISOString();
+}
+
 /** The first `count` people of the waiting list, in the order they joined it. */
 export async function firstWaiting(db: Db, eventId: string, count: number): Promise<EventRegistration[]> {
   if (count <= 0) return [];

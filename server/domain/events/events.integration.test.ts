@@ -299,6 +299,13 @@ describe(`events: interpreting worked out from who comes (${process.env.TEST_DAT
     expect((await eventInterpreting(server.services, event.id)).stale).toEqual([]);
     expect(await saveSession(server.services, organiser, event.id, sessionInput({ sessionId: italian.id, language: "de", start: "2030-05-14T11:00", end: "2030-05-14T12:30" }))).toEqual({ ok: true, id: italian.id });
     expect((await eventInterpreting(server.services, event.id)).needs).toEqual([]);
+
+    // Another event's session is not found through this one.
+    const other = await createPublishedEvent(server.services, organiser, ownerA());
+    expect(await markInterpreting(server.services, organiser, other.id, { sessionId: german.id, from: "de", to: "it", booked: true })).toEqual({ ok: false, error: "notFound" });
+    expect(await saveSession(server.services, organiser, other.id, sessionInput({ sessionId: german.id }))).toEqual({ ok: false, error: "notFound" });
+    expect(await removeSession(server.services, organiser, other.id, german.id)).toEqual({ ok: false, error: "notFound" });
+    expect((await listSessions(db(), event.id)).map((s) => s.id)).toContain(german.id);
   });
 });
 

@@ -17,7 +17,7 @@ import { fixedT } from "#shared/i18n/instance";
 import { formatEventRange } from "#shared/events/event-time";
 import type { Locale } from "#shared/i18n/config";
 import type { EventRow } from "#db/schema";
-import { cancelRegistration, register } from "./registrations";
+import { cancelRegistration, recordAttendance, register } from "./registrations";
 import { changeEventStatus, createEvent, updateEvent } from "./events";
 import { participants } from "./event-page";
 import { placeLine } from "./event-notices";
@@ -93,6 +93,10 @@ describe(`registrations: the race for the last places (${process.env.TEST_DATABA
     const lastPlace = registeredRush.map((p) => p.registeredAt).sort().at(-1)!;
     const firstWaiting = waiting.map((p) => p.registeredAt).sort()[0]!;
     expect(lastPlace <= firstWaiting).toBe(true);
+    // Every place in the queue is its own moment, so the order is the order the lock was taken, not the ids'.
+    const queued = await db().selectFrom("event_registrations").select(["queued_at", "status"]).where("event_id", "=", event.id).orderBy("queued_at").execute();
+    expect(new Set(queued.map((q) => q.queued_at)).size).toBe(60);
+    expect(queued.map((q) => q.status)).toEqual([...Array(20).fill("registered"), ...Array(40).fill("waiting")]);
   });
 
   it("the same person registering twice at the same moment gets one registration and one refusal", async () => {
@@ -298,5 +302,50 @@ describe(`registrations: coordinators register colleagues (${process.env.TEST_DA
     // Observers register themselves for commons events.
     const observer = await buildUser(db(), { platformRoles: ["observer"] });
     expect(await register(server.services, await actor(observer.id), event.id, registrationInput())).toMatchObject({ ok: true, status: "registered" });
+  });
+});
+
+describe(`registrations: attendance (${process.env.TEST_DATABASE})`, () => {
+  it("organisers tick who came: unticked places count as absent, the waiting list and other events' registrations stay untouched", async () => {
+    const event = await publishedA({ capacity: 2 });
+    const other = await publishedA();
+    const [came, absent, waiting] = [membersA[40]!, membersA[41]!, membersA[42]!];
+    for (const person of [came, absent, waiting]) await register(server.services, await actor(person.id), event.id, registrationInput());
+    await register(server.services, await actor(came.id), other.id, registrationInput());
+    const id = async (eventId: string, userId: string) => (await findRegistration(db(), eventId, userId))!.id;
+    const listed = [await id(event.id, came.id), await id(event.id, absent.id), await id(event.id, waiting.id), await id(other.id, came.id)];
+
+    const before = await snapshot(event.id);
+    expect(await recordAttendance(server.services, await actor(came.id), event.id, listed, listed)).toEqual({ ok: false, error: "forbidden" });
+    expect(await recordAttendance(server.services, await actor(memberB.id), event.id, listed, listed)).toEqual({ ok: false, error: "notFound" });
+    expect(await snapshot(event.id)).toBe(before);
+
+    expect(await recordAttendance(server.services, await actor(coordinatorA.id), event.id, listed, [listed[0]!, listed[2]!, listed[3]!])).toEqual({ ok: true });
+    expect((await findRegistration(db(), event.id, came.id))?.attended).toBe(1);
+    expect((await findRegistration(db(), event.id, absent.id))?.attended).toBe(0);
+    expect((await findRegistration(db(), event.id, waiting.id))?.attended).toBeNull();
+    expect((await findRegistration(db(), other.id, came.id))?.attended).toBeNull();
+
+    // Held events still take attendance; cancelled ones do not.
+    expect(await changeEventStatus(server.services, await actor(coordinatorA.id), event.id, "markHeld")).toEqual({ ok: true });
+    expect(await recordAttendance(server.services, await actor(coordinatorA.id), event.id, listed, listed)).toEqual({ ok: true });
+    expect((await findRegistration(db(), event.id, absent.id))?.attended).toBe(1);
+    expect(await changeEventStatus(server.services, await actor(coordinatorA.id), other.id, "cancel")).toEqual({ ok: true });
+    expect(await recordAttendance(server.services, await actor(coordinatorA.id), other.id, [listed[3]!], [])).toEqual({ ok: false, error: "registrationClosed" });
+  });
+
+  it("a registration of another event cannot be cancelled through this one", async () => {
+    const event = await publishedA();
+    const other = await publishedA();
+    await register(server.services, await actor(membersA[43]!.id), other.id, registrationInput());
+    const foreign = (await findRegistration(db(), other.id, membersA[43]!.id))!;
+    expect(await cancelRegistration(server.services, await actor(coordinatorA.id), event.id, foreign.id)).toEqual({ ok: false, error: "notRegistered" });
+    expect((await findRegistration(db(), other.id, membersA[43]!.id))?.status).toBe("registered");
+  });
+
+  it("an observer may not register for a network event (they see it, so: forbidden)", async () => {
+    const observer = await buildUser(db(), { platformRoles: ["observer"] });
+    const event = await publishedA();
+    expect(await register(server.services, await actor(observer.id), event.id, registrationInput())).toEqual({ ok: false, error: "forbidden" });
   });
 });

@@ -18,6 +18,7 @@ import {
   findRegistrationById,
   firstWaiting,
   insertRegistration,
+  nextQueuedAt,
   setAttendance,
   updateRegistration,
 } from "#db/queries/event-registrations";
@@ -99,7 +100,8 @@ export async function register(services: Services, actor: Actor, eventId: string
     const existing = await findRegistration(trx, eventId, userId);
     if (existing && existing.status !== "cancelled") return { ok: false, error: "alreadyRegistered" };
     const status = await placeFor(trx, locked);
-    const fields = { ...details(input, locked.format === "studyTrip"), status, queued_at: at, registered_by: actor.userId, attended: null, reminded_at: null, updated_at: at };
+    const queuedAt = await nextQueuedAt(trx, eventId, at);
+    const fields = { ...details(input, locked.format === "studyTrip"), status, queued_at: queuedAt, registered_by: actor.userId, attended: null, reminded_at: null, updated_at: at };
     if (existing) await updateRegistration(trx, existing.id, fields);
     else await insertRegistration(trx, { id: newId(), event_id: eventId, user_id: userId, created_at: at, ...fields });
     return { ok: true, status, userId };
