@@ -147,9 +147,9 @@ export async function dueReminders(db: Db, now: string, horizon: string, limit =
     .execute();
 }
 
-/** Marks a reminder sent unless someone else did: true for exactly one caller across every instance. */
+/** Marks a reminder sent unless someone else did (or the person cancelled meanwhile): true for exactly one caller across every instance. */
 export async function claimReminder(db: Db, registrationId: string, at: string): Promise<boolean> {
-  const result = await db.updateTable("event_registrations").set({ reminded_at: at }).where("id", "=", registrationId).where("reminded_at", "is", null).executeTakeFirst();
+  const result = await db.updateTable("event_registrations").set({ reminded_at: at }).where("id", "=", registrationId).where("status", "=", "registered").where("reminded_at", "is", null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { EVENT_TIME_ZONES } from "./event-vocabulary";
-import { formatEventRange, formatEventTime, localDay, localMonth, localToUtc, utcToLocal } from "./event-time";
+import { localDay, localMonth, localToUtc, utcToLocal } from "./event-time";
+import { dayInZone, formatEventRange, formatEventTime } from "./event-format";
 
 const serverZone = process.env.TZ;
 afterEach(() => {

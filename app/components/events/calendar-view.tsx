@@ -6,7 +6,7 @@
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { calendarLoader } from "~/lib/calendar.server";
-import { localDay } from "#shared/events/event-time";
+import { dayInZone } from "#shared/events/event-format";
 import { EventList, EventStatusBadge } from "./event-list";
 import { asLocale } from "./labels";
 
@@ -37,7 +37,7 @@ export function CalendarView() {
   const monthName = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${data.month}-15T00:00:00Z`));
   const weekday = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { weekday: "short", timeZone: "UTC" });
   const dayNames = [...Array(7).keys()].map((i) => weekday.format(new Date(Date.UTC(2027, 1, 1 + i))));
-  const onDay = (day: string) => data.events.filter((e) => localDay(e.startsAt, e.timeZone) <= day && localDay(e.endsAt, e.timeZone) >= day);
+  const onDay = (day: string) => data.events.filter((e) => dayInZone(e.startsAt, e.timeZone) <= day && dayInZone(e.endsAt, e.timeZone) >= day);
 
   return (
     <div className="page page--wide">

@@ -1,7 +1,7 @@
 /** Names of event vocabulary in the page's language, and how times are shown. */
 import type { TFunction } from "i18next";
 import { LOCALE_NATIVE_NAMES, type Locale } from "#shared/i18n/config";
-import { formatEventRange, formatEventTime } from "#shared/events/event-time";
+import { formatEventRange, formatEventTime } from "#shared/events/event-format";
 import type { EventTimeZone } from "#shared/events/event-vocabulary";
 
 export const languageName = (language: Locale, t: TFunction) => t(`events:languages.${language}`, { defaultValue: LOCALE_NATIVE_NAMES[language] });

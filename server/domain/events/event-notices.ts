@@ -6,7 +6,7 @@
 import type { Services } from "#server/services";
 import type { EventRow } from "#db/schema";
 import { fixedT } from "#shared/i18n/instance";
-import { formatEventRange } from "#shared/events/event-time";
+import { formatEventRange } from "#shared/events/event-format";
 import { activeParticipantIds } from "#db/queries/event-registrations";
 import { findNetworkById } from "#db/queries/networks";
 import { usersByIds } from "#db/queries/recommendations";

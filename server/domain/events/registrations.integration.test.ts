@@ -14,7 +14,7 @@ import { findRegistration, listRegistrations } from "#db/queries/event-registrat
 import { listNotificationsOf } from "#db/queries/notifications";
 import { listOutbox } from "#db/queries/outbox";
 import { fixedT } from "#shared/i18n/instance";
-import { formatEventRange } from "#shared/events/event-time";
+import { formatEventRange } from "#shared/events/event-format";
 import type { Locale } from "#shared/i18n/config";
 import type { EventRow } from "#db/schema";
 import { cancelRegistration, recordAttendance, register } from "./registrations";

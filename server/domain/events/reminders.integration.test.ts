@@ -12,14 +12,14 @@ import { createPublishedEvent, eventInput, localIn, registrationInput } from "#s
 import { loadActor } from "#server/domain/auth/actor";
 import { openDatabase, type DbHandle } from "#db/connection";
 import { findEvent } from "#db/queries/events";
-import { findRegistration } from "#db/queries/event-registrations";
+import { claimReminder, findRegistration } from "#db/queries/event-registrations";
 import { listOutbox } from "#db/queries/outbox";
 import { updateUser } from "#db/queries/users";
 import { createMailer } from "#server/mail/mailer";
 import { createLogger } from "#server/log";
 import type { Services } from "#server/services";
 import { fixedT } from "#shared/i18n/instance";
-import { formatEventRange } from "#shared/events/event-time";
+import { formatEventRange } from "#shared/events/event-format";
 import { HOUR } from "#shared/time";
 import type { Locale } from "#shared/i18n/config";
 import type { EventRow } from "#db/schema";
@@ -70,6 +70,19 @@ describe(`reminders: exactly once, in the person's language (${process.env.TEST_
 
     expect(await sendDueReminders(server.services)).toBe(0);
     expect(await reminders(italian.email)).toHaveLength(1);
+  });
+
+  it("someone who cancels after their reminder fell due but before it is claimed gets none", async () => {
+    const person = await member();
+    const event = await eventIn(3);
+    await registerFor(person, event.id);
+    const registration = (await findRegistration(db(), event.id, person.id))!;
+    const cancelled = await cancelRegistration(server.services, await actor(person.id), event.id, null);
+    expect(cancelled.ok).toBe(true);
+    // The round's list was read before the cancellation: the claim itself must refuse.
+    expect(await claimReminder(db(), registration.id, new Date().toISOString())).toBe(false);
+    expect(await sendDueReminders(server.services)).toBe(0);
+    expect(await reminders(person.email)).toHaveLength(0);
   });
 
   it("follows each person's lead time; none when turned off, none for the waiting list, cancelled or begun events", async () => {

@@ -10,7 +10,7 @@ import { claimReminder, dueReminders } from "#db/queries/event-registrations";
 import { findEvent } from "#db/queries/events";
 import { findUserById } from "#db/queries/users";
 import { composeMail } from "#server/mail/compose";
-import { formatEventRange } from "#shared/events/event-time";
+import { formatEventRange } from "#shared/events/event-format";
 import { HOUR } from "#shared/time";
 import { eventPathOf, placeLine } from "./event-notices";
 
