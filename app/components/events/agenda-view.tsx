@@ -162,6 +162,8 @@ export function AgendaView() {
         </ul>
         <h3>{t("agenda.add")}</h3>
         <SessionForm
+          // A new key after each added session: the form starts empty again.
+          key={data.sessions.length}
           values={failed?.intent === "saveSession" && !failedSessionId ? sent(failed.values) : { title: "", start: data.defaults.start, end: data.defaults.start, room: "", language: data.event.workingLanguages[0] ?? "de", speakers: [], guests: "" }}
           errors={failed?.intent === "saveSession" && !failedSessionId ? failed.errors : {}}
           speakers={data.speakers}

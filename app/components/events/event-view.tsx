@@ -182,6 +182,7 @@ export function EventView() {
             <summary>{t("register.colleagueTitle")}</summary>
             {data.colleagues.length ? (
               <RegistrationForm
+                key={data.colleagues.length}
                 intent="registerColleague"
                 colleagues={data.colleagues}
                 values={valuesFrom(failedFor("registerColleague")?.values, { ...fresh, accessibilityNeeds: "", dietaryNeeds: "", arrival: "", departure: "", needsRoom: false })}
