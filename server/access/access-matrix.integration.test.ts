@@ -407,7 +407,7 @@ postRoutes.push(
     () => ({ title: "Matrix event", format: "seminar", timeZone: "Europe/Rome", start: "2031-06-01T09:00", end: "2031-06-01T12:00", city: "Bologna", workingLanguages: "it" }),
     loggedIn(404, { memberA: 302, coordinatorA: 302, observer: 403, admin: 403 }),
   ],
-  ["publish the draft of A", () => `${eventsOfA()}/${draftOfA}/edit`, () => ({ intent: "status", change: "markHeld" }), loggedIn(404, { memberA: 409, coordinatorA: 409 })],
+  ["mark the draft of A as held (a draft cannot be: 409 for its organisers)", () => `${eventsOfA()}/${draftOfA}/edit`, () => ({ intent: "status", change: "markHeld" }), loggedIn(404, { memberA: 409, coordinatorA: 409 })],
   ["book interpreting for A's event", () => `${eventPageOfA()}/agenda`, () => ({ intent: "booking", sessionId: "no-such-session", from: "de", to: "it", booked: "true" }), loggedIn(404, { memberA: 403, observer: 403, admin: 403 })],
 );
 

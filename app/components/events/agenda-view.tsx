@@ -8,11 +8,12 @@ import { useTranslation } from "react-i18next";
 import { EVENT_LANGUAGES } from "#shared/events/event-vocabulary";
 import type { agendaLoader } from "~/lib/events.server";
 import { CsrfInput } from "../csrf-input";
+import { checkedValues, textValue } from "~/lib/form-values";
+import type { EventActionResult } from "./action-result";
 import { FormAlert, SelectField, TextArea, TextField } from "../fields";
 import { languageName, sessionDay, sessionTime } from "./labels";
 import { PlaceTrail } from "./place-trail";
 
-type Result = { ok: boolean; intent: string | null; errors: Record<string, string>; values: Record<string, string | string[]> };
 type Loaded = ReturnType<typeof useLoaderData<typeof agendaLoader>>;
 type SessionValues = { sessionId?: string; title: string; start: string; end: string; room: string; language: string; speakers: string[]; guests: string };
 
@@ -55,22 +56,21 @@ function SessionForm({ values, errors, speakers, submitLabel, busy }: { values: 
   );
 }
 
-const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const sent = (values: Record<string, string | string[]>): SessionValues => ({
-  sessionId: typeof values.sessionId === "string" ? values.sessionId : undefined,
-  title: String(values.title ?? ""),
-  start: String(values.start ?? ""),
-  end: String(values.end ?? ""),
-  room: String(values.room ?? ""),
-  language: String(values.language ?? "de"),
-  speakers: list(values.speakers),
-  guests: String(values.guests ?? ""),
+  sessionId: textValue(values, "sessionId", "") || undefined,
+  title: textValue(values, "title", ""),
+  start: textValue(values, "start", ""),
+  end: textValue(values, "end", ""),
+  room: textValue(values, "room", ""),
+  language: textValue(values, "language", "") || "de",
+  speakers: checkedValues(values, "speakers", []),
+  guests: textValue(values, "guests", ""),
 });
 
 export function AgendaView() {
   const { t, i18n } = useTranslation("events");
   const data = useLoaderData<typeof agendaLoader>();
-  const result = useActionData() as Result | undefined;
+  const result = useActionData() as EventActionResult | undefined;
   const busy = useNavigation().state === "submitting";
   const failed = result && !result.ok ? result : null;
   const failedSessionId = failed?.intent === "saveSession" && typeof failed.values.sessionId === "string" ? failed.values.sessionId : null;

@@ -8,12 +8,15 @@ import { COST_KINDS } from "#shared/events/event-vocabulary";
 import { formatEuros } from "#shared/events/costs-summary";
 import type { costOverviewLoader, costsLoader } from "~/lib/events.server";
 import { CsrfInput } from "../csrf-input";
+import { textValue } from "~/lib/form-values";
+import type { EventActionResult } from "./action-result";
 import { FormAlert, SelectField, TextField } from "../fields";
 import { TableScroll } from "../table-scroll";
 import { asLocale } from "./labels";
 import { PlaceTrail } from "./place-trail";
 
-type Result = { ok: boolean; intent: string | null; errors: Record<string, string>; values: Record<string, string | string[]> };
+/** The cost form's fields, as typed values after a refusal. */
+const COST_FIELDS = ["costId", "kind", "description", "planned", "actual"];
 
 function CostForm({ values, errors, busy, submitLabel }: { values: Record<string, string>; errors: Record<string, string>; busy: boolean; submitLabel: string }) {
   const { t } = useTranslation("events");
@@ -39,13 +42,13 @@ function CostForm({ values, errors, busy, submitLabel }: { values: Record<string
 export function CostsView() {
   const { t, i18n } = useTranslation("events");
   const data = useLoaderData<typeof costsLoader>();
-  const result = useActionData() as Result | undefined;
+  const result = useActionData() as EventActionResult | undefined;
   const busy = useNavigation().state === "submitting";
   const locale = asLocale(i18n.language);
   const euros = (cents: number | null) => (cents === null ? "—" : formatEuros(cents, locale));
   const failed = result && !result.ok && result.intent === "saveCost" ? result : null;
   const failedId = failed && typeof failed.values.costId === "string" ? failed.values.costId : null;
-  const text = (values: Record<string, string | string[]>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? "") : v]));
+  const text = (values: Record<string, string | string[]>) => Object.fromEntries(COST_FIELDS.map((key) => [key, textValue(values, key, "")]));
   return (
     <div className="page page--medium">
       <PlaceTrail place={data.place} event={data.event} />

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { COUNTRIES } from "#shared/roles";
 import { EVENT_FORMATS, EVENT_LANGUAGES, EVENT_TIME_ZONES } from "#shared/events/event-vocabulary";
 import { CsrfInput } from "../csrf-input";
+import { checkedValues, textValue } from "~/lib/form-values";
 import { CheckboxGroup, FormAlert, SelectField, TextArea, TextField } from "../fields";
 import { languageName } from "./labels";
 
@@ -46,15 +47,10 @@ export const EMPTY_EVENT: EventFormValues = {
   organisations: [],
 };
 
-const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-
 /** The values to show: what was sent (after a refusal) over the stored ones. */
 export function shownValues(defaults: EventFormValues, submitted: Record<string, string | string[]> | null): EventFormValues {
   if (!submitted) return defaults;
-  const text = (key: keyof EventFormValues) => {
-    const value = submitted[key];
-    return typeof value === "string" ? value : "";
-  };
+  const text = (key: keyof EventFormValues) => textValue(submitted, key, "");
   return {
     title: text("title"),
     description: text("description"),
@@ -67,10 +63,10 @@ export function shownValues(defaults: EventFormValues, submitted: Record<string,
     city: text("city"),
     country: text("country"),
     onlineUrl: text("onlineUrl"),
-    workingLanguages: list(submitted.workingLanguages),
+    workingLanguages: checkedValues(submitted, "workingLanguages", []),
     capacity: text("capacity"),
     deadline: text("deadline"),
-    organisations: list(submitted.organisations),
+    organisations: checkedValues(submitted, "organisations", []),
   };
 }
 

@@ -8,6 +8,8 @@ import { useTranslation } from "react-i18next";
 import type { eventLoader } from "~/lib/events.server";
 import { useRootData } from "~/root";
 import { CsrfInput } from "../csrf-input";
+import { checkedValues, textValue } from "~/lib/form-values";
+import type { EventActionResult } from "./action-result";
 import { Notice } from "../fields";
 import { EventStatusBadge } from "./event-list";
 import { at, languageName, when } from "./labels";
@@ -15,15 +17,13 @@ import { PlaceTrail } from "./place-trail";
 import { RegistrationForm, type RegistrationValues } from "./registration-form";
 import { Timetable } from "./timetable";
 
-type Result = { ok: boolean; intent: string | null; errors: Record<string, string>; values: Record<string, string | string[]>; status?: string };
 
 function valuesFrom(sent: Record<string, string | string[]> | undefined, fallback: RegistrationValues): RegistrationValues {
   if (!sent) return fallback;
-  const text = (key: string) => (typeof sent[key] === "string" ? (sent[key] as string) : "");
-  const understands = sent.understands;
+  const text = (key: string) => textValue(sent, key, "");
   return {
     preferredLanguage: text("preferredLanguage") || fallback.preferredLanguage,
-    understands: understands === undefined ? [] : Array.isArray(understands) ? understands : [understands],
+    understands: checkedValues(sent, "understands", []),
     accessibilityNeeds: text("accessibilityNeeds"),
     dietaryNeeds: text("dietaryNeeds"),
     arrival: text("arrival"),
@@ -35,7 +35,7 @@ function valuesFrom(sent: Record<string, string | string[]> | undefined, fallbac
 export function EventView() {
   const { t, i18n } = useTranslation("events");
   const data = useLoaderData<typeof eventLoader>();
-  const result = useActionData() as Result | undefined;
+  const result = useActionData() as EventActionResult | undefined;
   const navigation = useNavigation();
   const root = useRootData();
   const { event, place, mine, rights } = data;

@@ -7,17 +7,17 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import type { participantsLoader } from "~/lib/events.server";
 import { CsrfInput } from "../csrf-input";
+import type { EventActionResult } from "./action-result";
 import { Notice } from "../fields";
 import { TableScroll } from "../table-scroll";
 import { languageName } from "./labels";
 import { PlaceTrail } from "./place-trail";
 
-type Result = { ok: boolean; intent: string | null; errors: Record<string, string> };
 
 export function ParticipantsView() {
   const { t } = useTranslation("events");
   const data = useLoaderData<typeof participantsLoader>();
-  const result = useActionData() as Result | undefined;
+  const result = useActionData() as EventActionResult | undefined;
   const busy = useNavigation().state === "submitting";
   const base = `${data.place.basePath}/${data.event.id}`;
   const registered = data.participants.filter((p) => p.status === "registered");

@@ -4,24 +4,23 @@
  * inside the event. A changed session language changes the interpreting worked out for it.
  */
 import type { Services } from "#server/services";
-import { can, type Actor } from "#shared/policy";
+import type { Actor } from "#shared/policy";
 import type { SessionFormData } from "#shared/validation/event-forms";
 import { localToUtc } from "#shared/events/event-time";
-import { deleteSession, findEvent, findSession, insertSession, replaceSessionSpeakers, updateSessionRow } from "#db/queries/events";
+import { deleteSession, findSession, insertSession, replaceSessionSpeakers, updateSessionRow } from "#db/queries/events";
 import { usersByIds } from "#db/queries/recommendations";
 import { newId } from "../auth/tokens";
 import { nowIso } from "#shared/time";
-import { eventSubject } from "./event-subject";
+import { eventFor } from "./event-access";
 import type { EventError, FieldErrors } from "./events";
 
 export type SessionResult = { ok: true; id: string } | { ok: false; error: EventError } | { ok: false; fieldErrors: FieldErrors };
 
+/** The event if the person organises it and it is not cancelled. */
 async function organisable(services: Services, actor: Actor, eventId: string) {
-  const event = await findEvent(services.db, eventId);
-  if (!event || !can(actor, { type: "event.view", event: eventSubject(event) })) return { ok: false as const, error: "notFound" as const };
-  if (!can(actor, { type: "event.organise", event: eventSubject(event) })) return { ok: false as const, error: "forbidden" as const };
-  if (event.status === "cancelled") return { ok: false as const, error: "wrongStatus" as const };
-  return { ok: true as const, event };
+  const found = await eventFor(services, actor, eventId, "organise");
+  if (found.ok && found.event.status === "cancelled") return { ok: false as const, error: "wrongStatus" as const };
+  return found;
 }
 
 /** Adds a session, or changes one when `sessionId` is given. */

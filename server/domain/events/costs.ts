@@ -9,20 +9,13 @@ import { can, type Actor, type DocumentOwner } from "#shared/policy";
 import type { CostFormData } from "#shared/validation/event-forms";
 import { costsByYear, eventCostTotals, parseEuros, type YearCosts } from "#shared/events/costs-summary";
 import { localDay } from "#shared/events/event-time";
-import { deleteEventCost, findEvent, insertEventCost, listCostsOfOwner, listEventCosts, updateEventCost } from "#db/queries/events";
+import { deleteEventCost, insertEventCost, listCostsOfOwner, listEventCosts, updateEventCost } from "#db/queries/events";
 import { newId } from "../auth/tokens";
 import { nowIso } from "#shared/time";
-import { eventSubject } from "./event-subject";
+import { eventFor } from "./event-access";
 import type { EventError, FieldErrors } from "./events";
 
 export type CostResult = { ok: true } | { ok: false; error: EventError } | { ok: false; fieldErrors: FieldErrors };
-
-async function organisable(services: Services, actor: Actor, eventId: string) {
-  const event = await findEvent(services.db, eventId);
-  if (!event || !can(actor, { type: "event.view", event: eventSubject(event) })) return { ok: false as const, error: "notFound" as const };
-  if (!can(actor, { type: "event.organise", event: eventSubject(event) })) return { ok: false as const, error: "forbidden" as const };
-  return { ok: true as const, event };
-}
 
 /** The cost lines of one event with their totals by kind. */
 export async function eventCosts(services: Services, eventId: string) {
@@ -34,7 +27,7 @@ export async function eventCosts(services: Services, eventId: string) {
 
 /** Adds a cost line, or changes one when `costId` is given. */
 export async function saveCost(services: Services, actor: Actor, eventId: string, input: CostFormData): Promise<CostResult> {
-  const found = await organisable(services, actor, eventId);
+  const found = await eventFor(services, actor, eventId, "organise");
   if (!found.ok) return found;
   const errors: FieldErrors = {};
   const planned = parseEuros(input.planned);
@@ -50,7 +43,7 @@ export async function saveCost(services: Services, actor: Actor, eventId: string
 }
 
 export async function removeCost(services: Services, actor: Actor, eventId: string, costId: string): Promise<CostResult> {
-  const found = await organisable(services, actor, eventId);
+  const found = await eventFor(services, actor, eventId, "organise");
   if (!found.ok) return found;
   return (await deleteEventCost(services.db, eventId, costId)) ? { ok: true } : { ok: false, error: "notFound" };
 }

@@ -15,7 +15,7 @@ import { findEvent, insertEvent, lockEvent, replaceEventOrganisations, sessionSp
 import { listOrganisations } from "#db/queries/organisations";
 import { newId } from "../auth/tokens";
 import { nowIso } from "#shared/time";
-import { eventSubject } from "./event-subject";
+import { eventFor } from "./event-access";
 import { announceEventChange } from "./event-notices";
 import { promoteFromWaitingList } from "./registrations";
 
@@ -108,10 +108,9 @@ function timeOrPlaceChanged(before: EventRow, after: EventFields["row"]): { time
  * A raised capacity gives places to the waiting list at once.
  */
 export async function updateEvent(services: Services, actor: Actor, eventId: string, input: EventFormData): Promise<EventSaveResult> {
-  const existing = await findEvent(services.db, eventId);
-  if (!existing || !can(actor, { type: "event.view", event: eventSubject(existing) })) return { ok: false, error: "notFound" };
-  if (!can(actor, { type: "event.organise", event: eventSubject(existing) })) return { ok: false, error: "forbidden" };
-  if (existing.status === "cancelled" || existing.status === "held") return { ok: false, error: "wrongStatus" };
+  const found = await eventFor(services, actor, eventId, "organise");
+  if (!found.ok) return found;
+  if (found.event.status === "cancelled" || found.event.status === "held") return { ok: false, error: "wrongStatus" };
   const parsed = await toFields(services, input);
   if (!parsed.ok) return parsed;
   const fields = parsed.fields;
@@ -158,9 +157,8 @@ const TRANSITIONS: Record<StatusChange, { from: readonly EventStatus[]; to: Even
 
 /** Moves the event's status; a cancellation tells everyone registered and reaches calendars as cancelled. */
 export async function changeEventStatus(services: Services, actor: Actor, eventId: string, change: StatusChange): Promise<{ ok: true } | { ok: false; error: EventError }> {
-  const existing = await findEvent(services.db, eventId);
-  if (!existing || !can(actor, { type: "event.view", event: eventSubject(existing) })) return { ok: false, error: "notFound" };
-  if (!can(actor, { type: "event.organise", event: eventSubject(existing) })) return { ok: false, error: "forbidden" };
+  const found = await eventFor(services, actor, eventId, "organise");
+  if (!found.ok) return found;
   const transition = TRANSITIONS[change];
   const moved = await services.db.transaction().execute(async (trx) => {
     const before = await lockEvent(trx, eventId);

@@ -4,13 +4,14 @@
  * arithmetic); organisers mark directions booked per session.
  */
 import type { Services } from "#server/services";
-import { can, type Actor } from "#shared/policy";
+import type { Actor } from "#shared/policy";
 import type { EventLanguage } from "#shared/events/event-vocabulary";
 import { interpretingNeeds, interpretingSummary, staleBookings, type InterpretingNeed, type InterpretingSummaryLine, type InterpretingBooking } from "#shared/events/interpreting";
-import { findEvent, findSession, listInterpretingBookings, listSessions, setInterpretingBooked } from "#db/queries/events";
+import { findSession, listInterpretingBookings, listSessions, setInterpretingBooked } from "#db/queries/events";
 import { registeredLanguages } from "#db/queries/event-registrations";
 import { nowIso } from "#shared/time";
-import { eventSubject, parseLanguages } from "./event-subject";
+import { parseLanguages } from "./event-subject";
+import { eventFor } from "./event-access";
 import type { EventError } from "./events";
 
 export interface EventInterpreting {
@@ -40,9 +41,8 @@ export async function markInterpreting(
   eventId: string,
   booking: { sessionId: string; from: EventLanguage; to: EventLanguage; booked: boolean },
 ): Promise<{ ok: true } | { ok: false; error: EventError }> {
-  const event = await findEvent(services.db, eventId);
-  if (!event || !can(actor, { type: "event.view", event: eventSubject(event) })) return { ok: false, error: "notFound" };
-  if (!can(actor, { type: "event.organise", event: eventSubject(event) })) return { ok: false, error: "forbidden" };
+  const found = await eventFor(services, actor, eventId, "organise");
+  if (!found.ok) return found;
   const session = await findSession(services.db, eventId, booking.sessionId);
   if (!session) return { ok: false, error: "notFound" };
   if (booking.booked && (booking.from !== session.language || booking.from === booking.to)) return { ok: false, error: "wrongStatus" };

@@ -27,6 +27,7 @@ import { findUserById } from "#db/queries/users";
 import { newId } from "../auth/tokens";
 import { nowIso } from "#shared/time";
 import { eventSubject } from "./event-subject";
+import { eventFor, organises } from "./event-access";
 import { announceEventChange } from "./event-notices";
 
 export type RegistrationError =
@@ -81,8 +82,9 @@ const datesInOrder = (input: RegistrationFormData) => !input.arrival || !input.d
  * cancelled event: refused, nothing changes.
  */
 export async function register(services: Services, actor: Actor, eventId: string, input: RegistrationFormData): Promise<RegisterResult> {
-  const event = await findEvent(services.db, eventId);
-  if (!event || !can(actor, { type: "event.view", event: eventSubject(event) })) return { ok: false, error: "notFound" };
+  const found = await eventFor(services, actor, eventId, "view");
+  if (!found.ok) return found;
+  const { event } = found;
   const userId = input.userId ?? actor.userId;
   const closed = closedBecause(event, nowIso());
   if (closed) return { ok: false, error: closed };
@@ -132,10 +134,11 @@ export async function promoteFromWaitingList(trx: Kysely<Database>, eventId: str
  * event is over: its needs are deleted after the retention time and must not be stored again.
  */
 export async function updateRegistrationDetails(services: Services, actor: Actor, eventId: string, input: RegistrationFormData): Promise<RegisterResult> {
-  const event = await findEvent(services.db, eventId);
-  if (!event || !can(actor, { type: "event.view", event: eventSubject(event) })) return { ok: false, error: "notFound" };
+  const found = await eventFor(services, actor, eventId, "view");
+  if (!found.ok) return found;
+  const { event } = found;
   const userId = input.userId ?? actor.userId;
-  if (userId !== actor.userId && !can(actor, { type: "event.organise", event: eventSubject(event) })) return { ok: false, error: "forbidden" };
+  if (userId !== actor.userId && !organises(actor, event)) return { ok: false, error: "forbidden" };
   if (event.ends_at <= nowIso()) return { ok: false, error: "registrationClosed" };
   if (!datesInOrder(input)) return { ok: false, error: "invalidDates" };
   const existing = await findRegistration(services.db, eventId, userId);
@@ -149,9 +152,9 @@ export async function updateRegistrationDetails(services: Services, actor: Actor
  * first on the waiting list, who is told.
  */
 export async function cancelRegistration(services: Services, actor: Actor, eventId: string, registrationId: string | null): Promise<{ ok: true; promoted: string[] } | { ok: false; error: RegistrationError }> {
-  const event = await findEvent(services.db, eventId);
-  if (!event || !can(actor, { type: "event.view", event: eventSubject(event) })) return { ok: false, error: "notFound" };
-  const organiser = can(actor, { type: "event.organise", event: eventSubject(event) });
+  const found = await eventFor(services, actor, eventId, "view");
+  if (!found.ok) return found;
+  const organiser = organises(actor, found.event);
   const target = registrationId === null ? await findRegistration(services.db, eventId, actor.userId) : await findRegistrationById(services.db, eventId, registrationId);
   if (!target || target.status === "cancelled") return { ok: false, error: "notRegistered" };
   if (target.user_id !== actor.userId && !organiser) return { ok: false, error: "forbidden" };
@@ -171,10 +174,9 @@ export async function cancelRegistration(services: Services, actor: Actor, event
 
 /** Organisers tick who came; every listed registration not ticked is recorded as absent. */
 export async function recordAttendance(services: Services, actor: Actor, eventId: string, listed: readonly string[], present: readonly string[]): Promise<{ ok: true } | { ok: false; error: RegistrationError }> {
-  const event = await findEvent(services.db, eventId);
-  if (!event || !can(actor, { type: "event.view", event: eventSubject(event) })) return { ok: false, error: "notFound" };
-  if (!can(actor, { type: "event.organise", event: eventSubject(event) })) return { ok: false, error: "forbidden" };
-  if (event.status !== "published" && event.status !== "held") return { ok: false, error: "registrationClosed" };
+  const found = await eventFor(services, actor, eventId, "organise");
+  if (!found.ok) return found;
+  if (found.event.status !== "published" && found.event.status !== "held") return { ok: false, error: "registrationClosed" };
   await setAttendance(services.db, eventId, listed, new Set(present), nowIso());
   return { ok: true };
 }
