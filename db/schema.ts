@@ -584,6 +584,16 @@ export interface CalendarFeedsTable {
   created_at: string;
 }
 
+/** An action item of an event's minutes that became an activity of a work programme. */
+export interface MinutesActionActivitiesTable {
+  event_id: string;
+  action_id: string;
+  work_programme_id: string;
+  activity_id: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   platform_roles: PlatformRolesTable;
@@ -631,6 +641,7 @@ export interface Database {
   event_interpreting_bookings: EventInterpretingBookingsTable;
   event_costs: EventCostsTable;
   calendar_feeds: CalendarFeedsTable;
+  minutes_action_activities: MinutesActionActivitiesTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -667,3 +678,4 @@ export type EventRow = Selectable<EventsTable>;
 export type EventSession = Selectable<EventSessionsTable>;
 export type EventRegistration = Selectable<EventRegistrationsTable>;
 export type EventCost = Selectable<EventCostsTable>;
+export type MinutesActionActivity = Selectable<MinutesActionActivitiesTable>;

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { isPageRoute, readRemixManifest } from "../scripts/lib/route-javascript.mjs";
+import { EDITOR_ROUTES } from "../scripts/js-budget.mjs";
 import { DATABASE, demoAccount, waitForHydration, waitForIdle } from "./support/app";
 import { createNamedVersion } from "#server/domain/versions/versions";
 import { postFinding } from "#server/domain/commons/findings";
@@ -124,7 +125,6 @@ const shapeOf = (pathname: string) =>
     .map((s) => (s === "" || STATIC_SEGMENTS.has(s) ? s : ":"))
     .join("/");
 
-const EDITOR_ROUTES = new Set(["routes/networks.$slug_.work-programmes.$id", "routes/network-of-networks_.recommendations.$id"]);
 /** Links that are not pages, or that change something by being followed. */
 const NOT_A_PAGE = [/^\/logout/, /\/export\//, /^\/language/, /^\/translations\//, /\.data$/, /\/versions\/[^/]+\/(download|view)$/, /\.(ics|csv)$/];
 

@@ -22,7 +22,26 @@ export const PAGE_BUDGET = 120 * KB;
 export const EDITOR_TARGET = 250 * KB;
 export const EDITOR_CEILING = 295 * KB;
 /** Pages that co-edit a document in the browser. */
-export const EDITOR_ROUTES = new Set(["routes/networks.$slug_.work-programmes.$id", "routes/network-of-networks_.recommendations.$id"]);
+export const EDITOR_ROUTES = new Set([
+  "routes/networks.$slug_.work-programmes.$id",
+  "routes/network-of-networks_.recommendations.$id",
+  "routes/networks.$slug_.events.$id_.minutes",
+  "routes/network-of-networks_.events.$id_.minutes",
+]);
+
+/**
+ * Pages over 120 KB that went unmeasured until the check recognised pages whose route file
+ * re-exports a view (`export default LibraryFolderView;`): held at today's figure plus a little,
+ * like the editor, until they are brought down. The upload client (tus) loads with the
+ * library's folder page; pdf.js (decision 0019) with a file's page, though it runs only when
+ * someone opens the reader.
+ */
+export const HELD_PAGES = new Map([
+  ["routes/networks.$slug_.library._index", 137 * KB],
+  ["routes/network-of-networks_.library._index", 137 * KB],
+  ["routes/networks.$slug_.library.files.$fileId", 232 * KB],
+  ["routes/network-of-networks_.library.files.$fileId", 232 * KB],
+]);
 
 export function checkBudgets(assetsDir) {
   const perRoute = javascriptPerRoute(assetsDir);
@@ -30,8 +49,9 @@ export function checkBudgets(assetsDir) {
   for (const id of [...perRoute.keys()].filter(isPageRoute)) {
     const { bytes, path: routePath } = perRoute.get(id);
     const editor = EDITOR_ROUTES.has(id);
-    const limit = editor ? EDITOR_CEILING : PAGE_BUDGET;
-    rows.push({ id, routePath, bytes, editor, limit, ok: bytes <= limit });
+    const held = HELD_PAGES.get(id);
+    const limit = editor ? EDITOR_CEILING : (held ?? PAGE_BUDGET);
+    rows.push({ id, routePath, bytes, editor, held: held !== undefined, limit, ok: bytes <= limit });
   }
   return rows.sort((a, b) => b.bytes - a.bytes);
 }
@@ -49,7 +69,9 @@ async function main() {
   console.log(`Gzipped JavaScript per page (${rows.length} pages):`);
   for (const r of rows) {
     const mark = r.ok ? "ok  " : "OVER";
-    const note = r.editor ? ` (editor; target ${kb(EDITOR_TARGET)}${r.bytes > EDITOR_TARGET ? `, ${kb(r.bytes - EDITOR_TARGET)} above it` : ""})` : "";
+    const target = r.editor ? EDITOR_TARGET : PAGE_BUDGET;
+    const above = r.bytes > target ? `, ${kb(r.bytes - target)} above it` : "";
+    const note = r.editor ? ` (editor; target ${kb(target)}${above})` : r.held ? ` (held; target ${kb(target)}${above})` : "";
     console.log(`  ${mark} ${kb(r.bytes).padStart(9)} (${kib(r.bytes).padStart(10)}) of ${kb(r.limit).padStart(8)}  ${r.routePath}${note}`);
   }
   for (const locale of ["de", "it", "en"]) console.log(`  translations ${locale}.json (JSON, not counted above): ${kib(translationsSize(locale))}`);

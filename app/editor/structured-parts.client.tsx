@@ -4,9 +4,8 @@
  * change is written to the Y.Doc at once; everything shown is read back through the
  * shared sanitisers and re-rendered on any change, local or remote.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import {
   ACTIVITIES_FIELD,
   ACTIVITY_STATUSES,
@@ -17,8 +16,10 @@ import {
   type ActivityStatus,
   type Milestone,
 } from "#shared/collab/work-programme-doc";
-import { addActivity, addMilestone, removeItem, setItemField } from "./structured";
+import { addActivity, addMilestone } from "#shared/collab/work-programme-doc";
+import { removeItem, setItemField } from "#shared/collab/list-fields";
 import { buildTimeline } from "./timeline";
+import { DeleteItemButton, useFocusOnAdd, useList } from "./structured-items.client";
 import { formatDay, formatMonth } from "#shared/calendar-format";
 import { TableScroll } from "~/components/table-scroll";
 import { DateField, MonthField } from "~/components/date-parts";
@@ -27,34 +28,6 @@ export interface NetworkOrganisation {
   id: string;
   name: string;
   country: string;
-}
-
-function useList<T>(doc: Y.Doc, field: string, read: (doc: Y.Doc) => T[]): T[] {
-  const [items, setItems] = useState<T[]>(() => read(doc));
-  useEffect(() => {
-    const array = doc.getArray<unknown>(field);
-    const update = () => setItems(read(doc));
-    array.observeDeep(update);
-    update();
-    return () => array.unobserveDeep(update);
-  }, [doc, field, read]);
-  return items;
-}
-
-/** Moves focus to a freshly added row's first field once it is rendered. */
-function useFocusOnAdd() {
-  const pending = useRef<string | null>(null);
-  useLayoutEffect(() => {
-    if (!pending.current) return;
-    const el = document.getElementById(pending.current);
-    if (el) {
-      el.focus();
-      pending.current = null;
-    }
-  });
-  return (id: string) => {
-    pending.current = id;
-  };
 }
 
 /** The responsible organisations after ticking or unticking one, in the network's order. */
@@ -400,21 +373,5 @@ function Milestones({ doc, milestones, editable, locale }: { doc: Y.Doc; milesto
         </button>
       ) : null}
     </section>
-  );
-}
-
-/** Deletes one activity or milestone after confirmation; the hidden subject names the row for screen readers. */
-function DeleteItemButton({ label, confirm, subject, onDelete }: { label: string; confirm: string; subject: string; onDelete: () => void }) {
-  return (
-    <button
-      type="button"
-      className="button button--small button--quiet"
-      onClick={() => {
-        if (window.confirm(confirm)) onDelete();
-      }}
-    >
-      {label}
-      <span className="visually-hidden"> – {subject}</span>
-    </button>
   );
 }

@@ -39,7 +39,7 @@ import { formatDate } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
 import stylesheet from "~/components/recommendations/recommendations.css?url";
 
-const DocumentEditor = lazy(() => import("~/editor/work-programme-editor.client"));
+const DocumentEditor = lazy(() => import("~/editor/document-editor.client"));
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 export const meta = pageMeta<{ recommendation: { title: string } }>((_t, data) => data.recommendation.title);
@@ -57,7 +57,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     ...page,
     user: { id: auth.user.id, name: auth.user.name, colour: colourFor(auth.user.id) },
-    locale: context.locale,
   };
 }
 
@@ -172,9 +171,7 @@ export default function RecommendationPage() {
             canEdit={rights.edit}
             archived={frozen}
             user={data.user}
-            locale={data.locale}
             commentsUrl={`${recommendation.path}/comments`}
-            textOnly
             labels={{ text: t("editor.label"), accessRevoked: t("editor.accessRevoked"), documentTooLarge: t("editor.documentTooLarge") }}
           />
         </Suspense>

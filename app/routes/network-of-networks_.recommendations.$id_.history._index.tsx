@@ -8,8 +8,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadRecommendationDocument } from "~/lib/recommendations.server";
 import { summarise, versionHistory } from "~/lib/history.server";
-import { versionTitle } from "~/components/version-label";
-import { formatDateTime } from "~/lib/format";
+import { VersionList } from "~/components/version-list";
 import { pageMeta } from "~/lib/meta";
 
 export const meta = pageMeta<{ recommendation: { title: string } }>((t, data) => `${t("history:list.title")} · ${data.recommendation.title}`);
@@ -24,9 +23,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function RecommendationHistoryPage() {
-  const { t, i18n } = useTranslation("history");
+  const { t } = useTranslation("history");
   const { recommendation, paths, versions } = useLoaderData<typeof loader>();
-  const locale = i18n.language;
   return (
     <div className="page">
       <p className="muted">
@@ -35,31 +33,7 @@ export default function RecommendationHistoryPage() {
       </p>
       <h1>{t("list.title")}</h1>
       <p>{t("recommendations:history.intro")}</p>
-      {versions.length === 0 ? (
-        <p className="empty">{t("list.empty")}</p>
-      ) : (
-        <ol className="version-list" aria-label={t("list.heading")}>
-          {versions.map((v) => (
-            <li key={v.id} className={`card version-list__item version-list__item--${v.kind}`} data-version-id={v.id}>
-              <h2 className="version-list__title">
-                <Link to={`${paths.history}/${v.id}`}>{versionTitle(t, v, locale)}</Link>
-              </h2>
-              <p className="version-list__meta">
-                {v.kind !== "auto" ? <span className={`badge version-kind version-kind--${v.kind}`}>{t(`kinds.${v.kind}`)}</span> : null}{" "}
-                {v.id === recommendation.submittedVersionId ? <span className="badge">{t("recommendations:history.submittedBadge")}</span> : null}{" "}
-                <time dateTime={v.createdAt}>{formatDateTime(v.createdAt, locale)}</time>
-              </p>
-              {v.kind === "auto" ? (
-                <p className="version-list__contributors">
-                  {v.contributors.length > 0
-                    ? t("list.contributors", { names: new Intl.ListFormat(locale, { type: "conjunction" }).format(v.contributors) })
-                    : t("list.noContributors")}
-                </p>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      )}
+      <VersionList versions={versions} historyPath={paths.history} badge={(id) => (id === recommendation.submittedVersionId ? t("recommendations:history.submittedBadge") : null)} />
       <p>
         <Link to={paths.page}>{t("recommendations:history.back")}</Link>
       </p>

@@ -15,6 +15,7 @@ import * as library from "./20261206_1000_library";
 import * as libraryText from "./20261206_2000_library_text";
 import * as libraryShares from "./20261206_2100_library_shares";
 import * as events from "./20261207_1000_events";
+import * as minutesActions from "./20261207_1100_minutes-actions";
 
 export const migrations: Record<string, Migration> = {
   "20261121_0830_spine": spine,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "20261206_2000_library_text": libraryText,
   "20261206_2100_library_shares": libraryShares,
   "20261207_1000_events": events,
+  "20261207_1100_minutes-actions": minutesActions,
 };

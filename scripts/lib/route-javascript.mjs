@@ -44,7 +44,8 @@ export function gzipSize(file) {
 export function isPageRoute(id) {
   if (id === "root") return false;
   const file = ["tsx", "ts"].map((ext) => path.join("app", `${id}.${ext}`)).find((f) => fs.existsSync(f));
-  return file ? /export default function/.test(fs.readFileSync(file, "utf8")) : false;
+  // `export default function Page` or `export default SomeView;` (pages written once for several routes).
+  return file ? /^export default /m.test(fs.readFileSync(file, "utf8")) : false;
 }
 
 const asset = (url) => url.replace(/^\/assets\//, "");

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { javascriptPerRoute } from "./route-javascript.mjs";
+import { isPageRoute, javascriptPerRoute } from "./route-javascript.mjs";
 import { checkBudgets, PAGE_BUDGET } from "../js-budget.mjs";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "js-budget-"));
@@ -70,5 +70,14 @@ describe("JavaScript per page of a build", () => {
     const rows = checkBudgets(dir);
     expect(rows.find((r) => r.id === "routes/login")).toMatchObject({ ok: false, limit: PAGE_BUDGET });
     expect(rows.find((r) => r.id === "routes/dashboard")).toMatchObject({ ok: true });
+  });
+
+  it("knows a page by its default export, also when the route re-exports a view written once for several routes", () => {
+    // A regex that wanted `export default function` left every such page unmeasured (and unwalked).
+    expect(isPageRoute("routes/login")).toBe(true);
+    expect(isPageRoute("routes/networks.$slug_.events.$id")).toBe(true);
+    expect(isPageRoute("routes/networks.$slug_.library._index")).toBe(true);
+    expect(isPageRoute("routes/calendar.$token.events[.ics]")).toBe(false);
+    expect(isPageRoute("routes/networks.$slug_.events.$id_.minutes_.comments")).toBe(false);
   });
 });

@@ -23,3 +23,4 @@ export function docNameOf(type: string, id: string): string {
 /** The document types (the part before the dot). Each has a DocumentType on the server. */
 export const WORK_PROGRAMME_DOC_TYPE = "workprogramme";
 export const RECOMMENDATION_DOC_TYPE = "recommendation";
+export const MINUTES_DOC_TYPE = "minutes";

@@ -6,8 +6,9 @@
  * Anything a client writes is read back through the sanitisers below, so odd values from
  * a buggy or hostile client never reach the database or another person's screen.
  */
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { DocumentLayout } from "./document-layout";
+import { addItem, DAY, ITEM_ID, itemId, readList, textValue as text } from "./list-fields";
 
 export const CONTENT_FIELD = "content";
 export const ACTIVITIES_FIELD = "activities";
@@ -34,14 +35,10 @@ export interface Milestone {
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-const text = (value: unknown, max: number) => (typeof value === "string" ? value.slice(0, max) : "");
 
 export function sanitiseActivity(map: Y.Map<unknown>): Activity | null {
-  const id = map.get("id");
-  if (typeof id !== "string" || !ID.test(id)) return null;
+  const id = itemId(map);
+  if (!id) return null;
   const status = map.get("status");
   const responsible = map.get("responsible");
   const start = text(map.get("start"), 7);
@@ -49,7 +46,7 @@ export function sanitiseActivity(map: Y.Map<unknown>): Activity | null {
   return {
     id,
     title: text(map.get("title"), 300),
-    responsible: Array.isArray(responsible) ? responsible.filter((r): r is string => typeof r === "string" && ID.test(r)).slice(0, 50) : [],
+    responsible: Array.isArray(responsible) ? responsible.filter((r): r is string => typeof r === "string" && ITEM_ID.test(r)).slice(0, 50) : [],
     start: MONTH.test(start) ? start : "",
     end: MONTH.test(end) ? end : "",
     status: (ACTIVITY_STATUSES as readonly unknown[]).includes(status) ? (status as ActivityStatus) : "planned",
@@ -58,28 +55,22 @@ export function sanitiseActivity(map: Y.Map<unknown>): Activity | null {
 }
 
 export function sanitiseMilestone(map: Y.Map<unknown>): Milestone | null {
-  const id = map.get("id");
-  if (typeof id !== "string" || !ID.test(id)) return null;
+  const id = itemId(map);
+  if (!id) return null;
   const due = text(map.get("due"), 10);
   return { id, title: text(map.get("title"), 300), due: DAY.test(due) ? due : "", reached: map.get("reached") === true };
 }
 
-function readList<T extends { id: string }>(doc: Y.Doc, field: string, sanitise: (m: Y.Map<unknown>) => T | null): T[] {
-  const out: T[] = [];
-  const seen = new Set<string>();
-  for (const item of doc.getArray<unknown>(field).toArray()) {
-    if (!(item instanceof Y.Map)) continue;
-    const value = sanitise(item as Y.Map<unknown>);
-    if (value && !seen.has(value.id)) {
-      seen.add(value.id);
-      out.push(value);
-    }
-  }
-  return out;
-}
-
 export const readActivities = (doc: Y.Doc) => readList(doc, ACTIVITIES_FIELD, sanitiseActivity);
 export const readMilestones = (doc: Y.Doc) => readList(doc, MILESTONES_FIELD, sanitiseMilestone);
+
+export function addActivity(doc: Y.Doc, values: Partial<Activity> = {}): string {
+  return addItem<Activity>(doc, ACTIVITIES_FIELD, { title: "", responsible: [], start: "", end: "", status: "planned", note: "", ...values });
+}
+
+export function addMilestone(doc: Y.Doc, values: Partial<Omit<Milestone, "id">> = {}): string {
+  return addItem<Milestone>(doc, MILESTONES_FIELD, { title: "", due: "", reached: false, ...values });
+}
 
 /** The work programme's layout, for everything generic over document types. */
 export const workProgrammeLayout: DocumentLayout = {

@@ -150,3 +150,6 @@ export type CostFormData = z.infer<typeof costForm>;
 export const reminderSettingForm = z.object({
   reminderHours: z.enum(["off", "2", "24", "48", "168"], { errorMap: () => ({ message: "validation.choice" }) }),
 });
+
+/** Minutes: turn an action item into an activity of a work programme. */
+export const actionToActivityForm = z.object({ actionId: id, workProgrammeId: id });

@@ -93,7 +93,11 @@ export function AgendaView() {
             {data.interpreting.map((line) => (
               <li key={`${line.from}-${line.to}`}>
                 <h3>{t("interpreting.direction", { from: languageName(line.from, t), to: languageName(line.to, t) })}</h3>
-                <p>{t("interpreting.lineSummary", { sessions: line.sessions.length, people: line.maxPeople, unbooked: line.unbookedSessions })}</p>
+                <p>{t("interpreting.lineSummary", {
+                    sessions: t("interpreting.sessions", { count: line.sessions.length }),
+                    people: t("interpreting.people", { count: line.maxPeople }),
+                    unbooked: line.unbookedSessions,
+                  })}</p>
                 <ul className="plain">
                   {line.sessions.map((s) => {
                     const session = data.sessions.find((x) => x.id === s.sessionId);

@@ -107,6 +107,7 @@ export function EventView() {
       {event.description ? <p className="event-page__description">{event.description}</p> : null}
       <p className="actions no-print">
         {event.status !== "draft" ? <a href={`${base}/calendar.ics`}>{t("page.ics")}</a> : null}
+        {event.status !== "draft" ? <Link to={`${base}/minutes`}>{t("page.minutes")}</Link> : null}
         <Link to="/account#calendar">{t("page.subscribe")}</Link>
       </p>
 

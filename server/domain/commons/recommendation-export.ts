@@ -15,12 +15,11 @@ import type { Block, ExportDocument } from "../exports/model";
 import { renderExport, type ExportFile } from "../exports/export-document";
 import { blocksFromProsemirror } from "../exports/from-prosemirror";
 import { cleanLine } from "../exports/text";
+import { lineHeading as heading, lineList, lineParagraph as paragraph } from "../exports/simple-blocks";
 import { formatInstant } from "../exports/work-programme-model";
 import { authorsNetworksOf } from "./recommendation-notices";
 import { liveLibraryDocuments } from "./library-citations";
 
-const paragraph = (text: string): Block => ({ kind: "paragraph", inlines: [{ kind: "text", text: cleanLine(text) }] });
-const heading = (text: string): Block => ({ kind: "heading", level: 1, inlines: [{ kind: "text", text: cleanLine(text) }] });
 
 async function evidence(services: Services, id: string, t: ReturnType<typeof fixedT>): Promise<string[]> {
   const citations = await listCitations(services.db, id);
@@ -59,9 +58,9 @@ export async function exportRecommendation(services: Services, document: Resolve
     ...(row ? [{ kind: "meta" as const, text: t("recommendations:export.stage", { stage: t(`recommendations:stages.${row.stage}`) }) }] : []),
     ...blocksFromProsemirror(deriveContent(doc, document.layout.contentField).json),
     heading(t("recommendations:export.authorsHeading")),
-    networks.length ? { kind: "list", ordered: false, start: 1, items: networks.map((n) => [paragraph(n.name)]) } : paragraph(t("recommendations:export.noAuthors")),
+    networks.length ? lineList(networks.map((n) => n.name)) : paragraph(t("recommendations:export.noAuthors")),
     heading(t("recommendations:export.evidenceHeading")),
-    cited.length ? { kind: "list", ordered: false, start: 1, items: cited.map((line) => [paragraph(line)]) } : paragraph(t("recommendations:export.noEvidence")),
+    cited.length ? lineList(cited) : paragraph(t("recommendations:export.noEvidence")),
   ];
   const model: ExportDocument = {
     language: request.locale,

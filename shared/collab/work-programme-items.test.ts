@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { readActivities, readMilestones } from "#shared/collab/work-programme-doc";
-import { addActivity, addMilestone, removeItem, setItemField } from "./structured";
+import { addActivity, addMilestone, readActivities, readMilestones } from "./work-programme-doc";
+import { removeItem, setItemField } from "./list-fields";
 
 describe("structured part", () => {
   it("adds, edits and removes activities and milestones, and another replica sees the same", () => {
