@@ -16,6 +16,11 @@ import { changeEventStatus, createEvent } from "#server/domain/events/events";
 import { saveSession } from "#server/domain/events/agenda";
 import { register } from "#server/domain/events/registrations";
 import { saveCost } from "#server/domain/events/costs";
+import { createNamedVersion } from "#server/domain/versions/versions";
+import { minutesDocName } from "#server/domain/events/minutes";
+import { addItem } from "#shared/collab/list-fields";
+import { ACTIONS_FIELD, ATTENDEES_FIELD, DECISIONS_FIELD, type ActionItem, type Attendee, type Decision } from "#shared/collab/minutes-doc";
+import { writeParagraph } from "#server/testing/work-programme-edits";
 import { DATABASE, loginAs, waitForHeading, waitForSettled } from "./support/app";
 import { expectNoAxeViolations } from "./support/axe";
 import { horizontalOverflow } from "./support/layout";
@@ -29,6 +34,7 @@ interface Setup {
   password: string;
   eventPath: string;
   title: string;
+  minutesVersionId: string;
 }
 const setups = {} as Record<Locale, Setup>;
 
@@ -62,7 +68,22 @@ beforeAll(async () => {
     await saveSession(services, actor, created.id, { ...session, title: "Il sistema duale in Emilia-Romagna", start: "2031-03-28T11:30", end: "2031-03-28T13:00", language: "it" });
     await register(services, actor, created.id, { preferredLanguage: lng, understands: [lng], accessibilityNeeds: "", dietaryNeeds: "vegetarisch", arrival: "2031-03-27", departure: "2031-03-30", needsRoom: true });
     await saveCost(services, actor, created.id, { kind: "interpreting", description: "Simultan", planned: "1.800,00", actual: "" });
-    setups[lng] = { email: person.email, password: person.password, title, eventPath: `/networks/${network.slug}/events/${created.id}` };
+    // Minutes with every part filled in, and a named version of them for the history pages.
+    const docName = minutesDocName(created.id);
+    await app.server.server.collab.change(docName, person.id, (doc) => {
+      writeParagraph(doc, "Begrüßung und Vorstellung der Ausbildungsbetriebe.");
+      addItem<Attendee>(doc, ATTENDEES_FIELD, { name: "Giulia Bianchi", organisation: "Camera di commercio di Bologna" });
+      addItem<Decision>(doc, DECISIONS_FIELD, { text: "Der Leitfaden wird zweisprachig veröffentlicht." });
+      addItem<ActionItem>(doc, ACTIONS_FIELD, { title: "Leitfaden übersetzen", owner: "IHK Köln", due: "2031-05-31" });
+    });
+    const version = await createNamedVersion(services, app.server.server.collab, { docName, name: "Nach dem Treffen", userId: person.id });
+    setups[lng] = {
+      email: person.email,
+      password: person.password,
+      title,
+      eventPath: `/networks/${network.slug}/events/${created.id}`,
+      minutesVersionId: version.id,
+    };
   }
 });
 
@@ -79,7 +100,8 @@ async function withPage(lng: Locale, run: (page: Page) => Promise<void>, viewpor
 
 describe.each(LOCALES)(`event pages in %s (${DATABASE})`, (lng) => {
   const t = resources[lng].events as Record<string, Record<string, string>>;
-  const pages = (): Array<[string, string]> => {
+  const minutes = resources[lng].events.minutes as unknown as Record<string, Record<string, string>> & { title: string };
+  const pages = (): Array<[string, string | RegExp]> => {
     const base = `/networks/${network.slug}/events`;
     const event = setups[lng].eventPath;
     return [
@@ -94,6 +116,10 @@ describe.each(LOCALES)(`event pages in %s (${DATABASE})`, (lng) => {
       [`${event}/costs`, t.costs!.title!],
       [`${base}/costs`, t.overview!.title!],
       ["/network-of-networks/events", t.home!.title!],
+      [`${event}/minutes`, minutes.title!.replace("{{title}}", setups[lng].title)],
+      [`${event}/minutes/history`, minutes.history!.title!.replace("{{title}}", setups[lng].title)],
+      // A version is titled by its name and when it was stored.
+      [`${event}/minutes/history/${setups[lng].minutesVersionId}`, /^Nach dem Treffen/],
     ];
   };
 
@@ -102,7 +128,10 @@ describe.each(LOCALES)(`event pages in %s (${DATABASE})`, (lng) => {
       for (const [path, title] of pages()) {
         await page.goto(path);
         await waitForSettled(page, lng);
-        await waitForHeading(page, title);
+        if (typeof title === "string") await waitForHeading(page, title);
+        else await page.getByRole("heading", { level: 1, name: title }).waitFor();
+        // The editor draws the text and its parts once it is live: axe looks at them too.
+        if (path.endsWith("/minutes")) await page.locator(".ProseMirror").first().waitFor();
         await expectNoAxeViolations(page, `${path} (${lng})`);
       }
       await page.goto("/account");
@@ -116,9 +145,10 @@ describe.each(LOCALES)(`event pages in %s (${DATABASE})`, (lng) => {
     await withPage(
       lng,
       async (page) => {
-        for (const path of [setups[lng].eventPath, `${setups[lng].eventPath}/agenda`, "/events?view=month&month=2031-03"]) {
+        for (const path of [setups[lng].eventPath, `${setups[lng].eventPath}/agenda`, `${setups[lng].eventPath}/minutes`, "/events?view=month&month=2031-03"]) {
           await page.goto(path);
           await waitForSettled(page, lng);
+          if (path.endsWith("/minutes")) await page.locator(".ProseMirror").first().waitFor();
           const overflow = await horizontalOverflow(page);
           if (overflow) throw new Error(`${path} (${lng}) scrolls sideways at 390 px: ${JSON.stringify(overflow)}`);
         }

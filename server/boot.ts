@@ -25,7 +25,7 @@ export async function bootServices(config: Config, log: Logger = createLogger(co
   if (applied.length) log.info(`[db] applied migrations: ${applied.join(", ")}`);
   if (config.seedDemo === "auto" && (await countUsers(handle.db)) === 0) {
     const summary = await applyDemoSeed(handle.db);
-    log.info(`[db] empty database: demo seeded (${summary.networks} networks, ${summary.organisations} organisations, ${summary.people} people)`);
+    log.info(`[db] empty database: demo seeded (${summary.networks} networks, ${summary.organisations} organisations, ${summary.people} people, ${summary.events} events, ${summary.minutes} minutes)`);
   }
   const cluster: Cluster = config.redisUrl ? await createRedisCluster(config.redisUrl, log) : soloCluster();
   const services: Services = {

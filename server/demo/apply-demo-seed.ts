@@ -18,6 +18,7 @@ import { findSnapshot, saveDerived, upsertSnapshot } from "#db/queries/collab";
 import { replaceWorkProgrammeItems } from "#db/queries/work-programme-items";
 import { deriveContent } from "#server/collab/derive";
 import { applyDemoCommons } from "./apply-demo-commons";
+import { applyDemoEvents } from "./apply-demo-events";
 
 export interface SeedSummary {
   networks: number;
@@ -27,10 +28,12 @@ export interface SeedSummary {
   goodPractices: number;
   findings: number;
   recommendations: number;
+  events: number;
+  minutes: number;
 }
 
 export async function applyDemoSeed(db: Kysely<Database>, now = new Date().toISOString()): Promise<SeedSummary> {
-  const summary: SeedSummary = { networks: 0, organisations: 0, people: 0, workProgrammes: 0, goodPractices: 0, findings: 0, recommendations: 0 };
+  const summary: SeedSummary = { networks: 0, organisations: 0, people: 0, workProgrammes: 0, goodPractices: 0, findings: 0, recommendations: 0, events: 0, minutes: 0 };
   const insertOrganisation = async (o: DemoOrganisation) => {
     const result = await db
       .insertInto("organisations")
@@ -106,6 +109,8 @@ export async function applyDemoSeed(db: Kysely<Database>, now = new Date().toISO
 
   for (const wp of demoWorkProgrammes) summary.workProgrammes += await insertWorkProgramme(db, wp, now);
   Object.assign(summary, await applyDemoCommons(db, now));
+  // Events last: their organisers, participants and organisations must exist.
+  Object.assign(summary, await applyDemoEvents(db, now));
   return summary;
 }
 

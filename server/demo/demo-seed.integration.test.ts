@@ -9,6 +9,17 @@ import { findDerived, findSnapshot } from "#db/queries/collab";
 import { listActivities, listMilestones } from "#db/queries/work-programme-items";
 import { docNameOf } from "#shared/collab/doc-names";
 import { readActivities, readMilestones } from "#shared/collab/work-programme-doc";
+import { demoEvents } from "#db/seed/demo-events";
+import { listEventCosts, listSessions, listSessionSpeakers } from "#db/queries/events";
+import { firstWaiting, registeredLanguages } from "#db/queries/event-registrations";
+import { MINUTES_DOC_TYPE } from "#shared/collab/doc-names";
+import { readActionItems, readAttendees, readDecisions } from "#shared/collab/minutes-doc";
+import { EVENT_TIME_ZONES } from "#shared/events/event-vocabulary";
+import { interpretingNeeds } from "#shared/events/interpreting";
+import { can } from "#shared/policy";
+import { loadActor } from "#server/domain/auth/actor";
+import { eventSubject, parseLanguages } from "#server/domain/events/event-subject";
+import { demoInstant } from "./apply-demo-events";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -34,18 +45,30 @@ const TABLES = [
   "recommendations",
   "recommendation_endorsements",
   "document_versions",
+  "events",
+  "event_organisations",
+  "event_sessions",
+  "event_session_speakers",
+  "event_registrations",
+  "event_interpreting_bookings",
+  "event_costs",
 ] as const;
 const count = async (table: (typeof TABLES)[number]) =>
   Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 
+/** The seed's `now`: the demo's events are placed around it. */
+const NOW = new Date().toISOString();
+
 describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
   it("creates five networks with at least three organisations per country and a coordinator each", async () => {
-    const first = await applyDemoSeed(database.db);
+    const first = await applyDemoSeed(database.db, NOW);
     expect(first.networks).toBe(5);
     expect(first.goodPractices).toBe(demoGoodPractices.length);
     expect(first.findings).toBe(demoFindings.length);
     expect(first.recommendations).toBe(demoRecommendations.length);
     expect(first.people).toBe(demoPeople.length);
+    expect(first.events).toBe(demoEvents.length);
+    expect(first.minutes).toBe(demoEvents.filter((e) => e.minutes).length);
     for (const network of demoNetworks) {
       const orgs = await database.db
         .selectFrom("network_organisations")
@@ -65,13 +88,18 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
   it("is idempotent: a second run adds nothing", async () => {
     const before = await Promise.all(TABLES.map(count));
     const stateBefore = await findSnapshot(database.db, docNameOf("workprogramme", demoWorkProgrammes[0]!.id));
-    const second = await applyDemoSeed(database.db);
-    expect(second).toEqual({ networks: 0, organisations: 0, people: 0, workProgrammes: 0, goodPractices: 0, findings: 0, recommendations: 0 });
+    const minutesName = docNameOf(MINUTES_DOC_TYPE, demoEvents.find((e) => e.minutes)!.id);
+    const minutesBefore = await findSnapshot(database.db, minutesName);
+    // A later start of the demo (other relative dates) finds everything there and adds nothing either.
+    const second = await applyDemoSeed(database.db, new Date(Date.parse(NOW) + 3 * 86_400_000).toISOString());
+    expect(second).toEqual({ networks: 0, organisations: 0, people: 0, workProgrammes: 0, goodPractices: 0, findings: 0, recommendations: 0, events: 0, minutes: 0 });
     const after = await Promise.all(TABLES.map(count));
     expect(after).toEqual(before);
     // The stored document is left alone, so edits made since the first run survive.
     const stateAfter = await findSnapshot(database.db, docNameOf("workprogramme", demoWorkProgrammes[0]!.id));
     expect(Buffer.from(stateAfter!.state).equals(Buffer.from(stateBefore!.state))).toBe(true);
+    const minutesAfter = await findSnapshot(database.db, minutesName);
+    expect(Buffer.from(minutesAfter!.state).equals(Buffer.from(minutesBefore!.state))).toBe(true);
   });
 
   it("gives each network a work programme whose stored document holds the seeded activities and milestones", async () => {
@@ -122,6 +150,168 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
     for (const r of recs) {
       expect(await findSnapshot(database.db, docNameOf("recommendation", r.id))).toBeDefined();
       if (r.stage === "submitted") expect(r.submitted_version_id).not.toBeNull();
+    }
+  });
+
+  it("gives every network and the commons events held before the seed's now and published after it, planned by their organisers", async () => {
+    const events = await database.db.selectFrom("events").selectAll().execute();
+    expect(events.length).toBe(demoEvents.length);
+    for (const owner of [...demoNetworks.map((n) => n.id), null]) {
+      const own = events.filter((e) => e.network_id === owner);
+      expect(
+        own.some((e) => e.status === "held" && e.ends_at < NOW),
+        `past event of ${owner ?? "the commons"}`,
+      ).toBe(true);
+      expect(
+        own.some((e) => e.status === "published" && e.starts_at > NOW),
+        `upcoming event of ${owner ?? "the commons"}`,
+      ).toBe(true);
+    }
+    expect(events.some((e) => e.status === "draft" && e.starts_at > NOW)).toBe(true);
+    expect(events.some((e) => e.format === "studyTrip" && e.status === "held")).toBe(true);
+    expect(events.some((e) => e.format === "studyTrip" && e.status === "published")).toBe(true);
+    for (const e of events) {
+      if (e.status === "held") expect(e.ends_at < NOW, e.id).toBe(true);
+      if (e.status === "published" || e.status === "draft") expect(e.starts_at > NOW, e.id).toBe(true);
+      if (e.registration_deadline) expect(e.registration_deadline <= e.ends_at, e.id).toBe(true);
+      expect(e.created_at < NOW && e.updated_at <= NOW, e.id).toBe(true);
+      // Its creator organises it: a coordinator of the network, a moderator for the commons.
+      const creator = await loadActor(database.db, e.created_by!);
+      expect(can(creator, { type: "event.organise", event: eventSubject(e) }), e.id).toBe(true);
+      if (e.network_id) expect(creator.memberships.get(e.network_id), e.id).toBe("coordinator");
+      else expect(creator.platformRoles.has("moderator"), e.id).toBe(true);
+      const organisers = await database.db.selectFrom("event_organisations").select("organisation_id").where("event_id", "=", e.id).execute();
+      expect(organisers.length, e.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("has agendas with platform speakers and external guests, inside their events", async () => {
+    const events = await database.db.selectFrom("events").selectAll().where("status", "in", ["held", "published"]).execute();
+    let speakers = 0;
+    let guests = 0;
+    for (const e of events) {
+      const sessions = await listSessions(database.db, e.id);
+      expect(sessions.length, e.id).toBeGreaterThan(0);
+      for (const s of sessions) {
+        expect(s.starts_at >= e.starts_at && s.ends_at <= e.ends_at && s.starts_at < s.ends_at, s.id).toBe(true);
+        if (s.guest_speakers.trim()) guests++;
+      }
+      speakers += (await listSessionSpeakers(database.db, e.id)).length;
+    }
+    expect(speakers).toBeGreaterThan(0);
+    expect(guests).toBeGreaterThan(0);
+  });
+
+  it("has registrations: a waiting list in order where the places are taken, cancellations, travel needs and attendance", async () => {
+    const regs = await database.db.selectFrom("event_registrations").selectAll().execute();
+    const events = await database.db.selectFrom("events").selectAll().execute();
+    expect(regs.some((r) => r.status === "cancelled")).toBe(true);
+    expect(regs.some((r) => r.status === "waiting")).toBe(true);
+    for (const e of events) {
+      const own = regs.filter((r) => r.event_id === e.id);
+      const registered = own.filter((r) => r.status === "registered");
+      const waiting = own.filter((r) => r.status === "waiting");
+      if (e.capacity !== null) expect(registered.length, e.id).toBeLessThanOrEqual(e.capacity);
+      if (waiting.length) {
+        expect(registered.length, e.id).toBe(e.capacity);
+        // The waiting list's order is the order people joined, after everyone holding a place.
+        const queue = (await firstWaiting(database.db, e.id, 100)).map((r) => r.queued_at);
+        expect(
+          queue.every((q, i) => i === 0 || q > queue[i - 1]!),
+          e.id,
+        ).toBe(true);
+        expect(
+          registered.every((r) => r.queued_at < queue[0]!),
+          e.id,
+        ).toBe(true);
+      }
+      // Attendance is ticked for events held, and only there.
+      for (const r of own) expect(r.attended !== null, r.id).toBe(e.status === "held" && r.status === "registered");
+      // Everyone could have registered: network events are for the network, the commons for all of it.
+      for (const r of own) {
+        const person = await loadActor(database.db, r.user_id);
+        expect(
+          can(person, {
+            type: "event.register",
+            event: { ...eventSubject(e), status: "published" },
+          }),
+          r.id,
+        ).toBe(true);
+        expect(parseLanguages(r.understands)).toContain(r.preferred_language);
+      }
+    }
+    const tripIds = new Set(events.filter((e) => e.format === "studyTrip").map((e) => e.id));
+    expect(regs.some((r) => tripIds.has(r.event_id) && r.arrival && r.departure && r.arrival <= r.departure && r.needs_room === 1)).toBe(true);
+    expect(regs.filter((r) => !tripIds.has(r.event_id)).every((r) => r.arrival === null && r.needs_room === null)).toBe(true);
+    expect(regs.some((r) => r.attended === 1) && regs.some((r) => r.attended === 0)).toBe(true);
+    // Costs planned and spent for a study trip held.
+    const trip = events.find((e) => e.format === "studyTrip" && e.status === "held")!;
+    const costs = await listEventCosts(database.db, trip.id);
+    expect(costs.length).toBeGreaterThan(0);
+    expect(costs.every((c) => Number(c.planned_cents) > 0 && c.actual_cents !== null)).toBe(true);
+  });
+
+  it("needs interpreting both ways, German to Italian and Italian to German, at some event", async () => {
+    const events = await database.db.selectFrom("events").select("id").where("status", "in", ["held", "published"]).execute();
+    const both: string[] = [];
+    for (const e of events) {
+      const sessions = await listSessions(database.db, e.id);
+      const people = await registeredLanguages(database.db, e.id);
+      const needs = interpretingNeeds(
+        sessions.map((s) => ({ id: s.id, language: s.language })),
+        people.map((p) => ({
+          preferred: p.preferred_language,
+          understands: parseLanguages(p.understands),
+        })),
+      );
+      if (needs.some((n) => n.from === "de" && n.to === "it") && needs.some((n) => n.from === "it" && n.to === "de")) both.push(e.id);
+    }
+    expect(both.length).toBeGreaterThanOrEqual(2);
+    const booked = await database.db.selectFrom("event_interpreting_bookings").select("session_id").execute();
+    expect(booked.length).toBeGreaterThan(0);
+  });
+
+  it("keeps minutes of every event held: text, the people ticked present, decisions and action items", async () => {
+    const events = await database.db.selectFrom("events").select(["id", "status"]).execute();
+    for (const e of events) {
+      const name = docNameOf(MINUTES_DOC_TYPE, e.id);
+      const snapshot = await findSnapshot(database.db, name);
+      if (e.status !== "held") {
+        expect(snapshot, name).toBeUndefined();
+        continue;
+      }
+      expect(snapshot?.state.byteLength, name).toBeGreaterThan(0);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, snapshot!.state);
+      const attendees = readAttendees(doc);
+      expect(attendees.length, name).toBeGreaterThan(0);
+      const present = await database.db.selectFrom("event_registrations").select("user_id").where("event_id", "=", e.id).where("attended", "=", 1).execute();
+      expect(new Set(attendees.map((a) => a.id))).toEqual(new Set(present.map((r) => r.user_id)));
+      expect(attendees.every((a) => a.name && a.organisation)).toBe(true);
+      expect(readDecisions(doc).length, name).toBeGreaterThan(0);
+      const actions = readActionItems(doc);
+      expect(actions.length, name).toBeGreaterThan(0);
+      expect(actions.every((a) => /^\d{4}-\d{2}-\d{2}$/.test(a.due) && a.title && a.owner)).toBe(true);
+      expect(doc.getXmlFragment("content").length).toBeGreaterThan(1);
+      expect((await findDerived(database.db, name))?.text.length, name).toBeGreaterThan(100);
+      doc.destroy();
+    }
+  });
+
+  it("places the events around any start of the demo, across clock changes and midnights in both zones", () => {
+    const starts = ["2027-03-28T00:30:00.000Z", "2027-03-27T23:30:00.000Z", "2027-10-31T00:59:00.000Z", "2027-12-31T23:59:59.000Z", "2028-02-29T12:00:00.000Z"];
+    for (const now of starts) {
+      for (const e of demoEvents) {
+        expect(EVENT_TIME_ZONES).toContain(e.timeZone);
+        const start = demoInstant(now, e.timeZone, e.start);
+        const end = demoInstant(now, e.timeZone, e.end);
+        if (e.status === "held") expect(end < now, `${e.id} at ${now}`).toBe(true);
+        else expect(start > now, `${e.id} at ${now}`).toBe(true);
+        for (const s of e.sessions) {
+          expect(demoInstant(now, e.timeZone, { day: s.day, time: s.start }) >= start).toBe(true);
+          expect(demoInstant(now, e.timeZone, { day: s.day, time: s.end }) <= end).toBe(true);
+        }
+      }
     }
   });
 });
