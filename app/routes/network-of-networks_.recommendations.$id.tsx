@@ -37,6 +37,7 @@ import { AnswerSection } from "~/components/recommendations/answer";
 import { shownIntents, type ActionResult } from "~/components/recommendations/action-result";
 import { formatDate } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
+import { DownloadLinks } from "~/components/export-links";
 import stylesheet from "~/components/recommendations/recommendations.css?url";
 
 const DocumentEditor = lazy(() => import("~/editor/document-editor.client"));
@@ -154,15 +155,9 @@ export default function RecommendationPage() {
         <p className="alert alert--info">{t("page.readOnlyNote")}</p>
       ) : null}
 
-      <div className="actions export-links" role="group" aria-label={t("export:links.label")}>
-        <a className="button button--quiet button--small" href={`${recommendation.path}/export/docx`}>
-          {t("export:links.docx")}
-        </a>
-        <a className="button button--quiet button--small" href={`${recommendation.path}/export/pdf`}>
-          {t("export:links.pdf")}
-        </a>
+      <DownloadLinks exportPath={`${recommendation.path}/export`}>
         <Link to={`${recommendation.path}/history`}>{t("history:links.history")}</Link>
-      </div>
+      </DownloadLinks>
 
       <ClientOnly fallback={loading}>
         <Suspense fallback={loading}>

@@ -14,6 +14,7 @@ import { ProseMirrorView, isEmptyDoc, type PmNode } from "~/components/prosemirr
 import { versionTitle } from "~/components/version-label";
 import { formatDateTime } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
+import { DownloadLinks } from "~/components/export-links";
 
 export const meta = pageMeta<{ title: string; recommendation: { title: string } }>((_t, data) => `${data.title} · ${data.recommendation.title}`);
 
@@ -67,14 +68,7 @@ export default function RecommendationVersionPage() {
           </>
         ) : null}
       </dl>
-      <div className="actions export-links" role="group" aria-label={t("export:links.label")}>
-        <a className="button button--quiet button--small" href={`${paths.export}/docx?version=${encodeURIComponent(version.id)}`}>
-          {t("export:links.docx")}
-        </a>
-        <a className="button button--quiet button--small" href={`${paths.export}/pdf?version=${encodeURIComponent(version.id)}`}>
-          {t("export:links.pdf")}
-        </a>
-      </div>
+      <DownloadLinks exportPath={paths.export} versionId={version.id} />
       <section className="wp-section" aria-labelledby="version-text-heading">
         <h2 id="version-text-heading">{t("version.textHeading")}</h2>
         {!isEmptyDoc(data.content) ? <ProseMirrorView doc={data.content} headingOffset={2} className="pm-view version-text" /> : <p className="empty">{t("version.emptyText")}</p>}

@@ -10,6 +10,7 @@ import { ProseMirrorView, isEmptyDoc } from "../prosemirror-view";
 import { formatDateTime } from "~/lib/format";
 import { formatDay } from "#shared/calendar-format";
 import { PlaceTrail } from "./place-trail";
+import { DownloadLinks } from "../export-links";
 
 export function MinutesHistoryView() {
   const { t } = useTranslation("events");
@@ -45,14 +46,7 @@ export function MinutesVersionView() {
         <dt>{t("history:version.kind")}</dt>
         <dd>{t(`history:kinds.${version.kind}`)}</dd>
       </dl>
-      <div className="actions export-links" role="group" aria-label={t("export:links.label")}>
-        <a className="button button--quiet button--small" href={`${paths.export}/docx?version=${encodeURIComponent(version.id)}`}>
-          {t("export:links.docx")}
-        </a>
-        <a className="button button--quiet button--small" href={`${paths.export}/pdf?version=${encodeURIComponent(version.id)}`}>
-          {t("export:links.pdf")}
-        </a>
-      </div>
+      <DownloadLinks exportPath={paths.export} versionId={version.id} />
       <section className="wp-section" aria-labelledby="v-attendees">
         <h2 id="v-attendees">{t("minutes.attendees.heading")}</h2>
         {data.attendees.length ? (

@@ -12,6 +12,7 @@ import { ClientOnly } from "~/editor/client-only";
 import { formatEventRange } from "#shared/events/event-format";
 import type { EventActionResult } from "./action-result";
 import { PlaceTrail } from "./place-trail";
+import { DownloadLinks } from "../export-links";
 
 const MinutesEditor = lazy(() => import("~/editor/minutes-editor.client"));
 
@@ -43,15 +44,9 @@ export function MinutesView() {
         </p>
       ) : null}
       {minutes.frozen ? <p className="alert alert--info">{t("minutes.frozenNote")}</p> : !rights.edit ? <p className="alert alert--info">{t("minutes.readOnlyNote")}</p> : null}
-      <div className="actions export-links" role="group" aria-label={t("export:links.label")}>
-        <a className="button button--quiet button--small" href={`${minutes.path}/export/docx`}>
-          {t("export:links.docx")}
-        </a>
-        <a className="button button--quiet button--small" href={`${minutes.path}/export/pdf`}>
-          {t("export:links.pdf")}
-        </a>
+      <DownloadLinks exportPath={`${minutes.path}/export`}>
         <Link to={`${minutes.path}/history`}>{t("history:links.history")}</Link>
-      </div>
+      </DownloadLinks>
       <ClientOnly fallback={loading}>
         <Suspense fallback={loading}>
           <MinutesEditor
