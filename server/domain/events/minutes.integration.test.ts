@@ -5,14 +5,16 @@
  * reason where it may not happen, and shown on the minutes page as a link.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import mammoth from "mammoth";
 import { useTestServer } from "#server/testing/use-test-server";
 import { buildNetwork, buildUser, buildWorkProgramme } from "#server/testing/factories";
 import { createPublishedEvent, eventInput, registrationInput } from "#server/testing/events";
 import { loadActor } from "#server/domain/auth/actor";
-import { resolveDocument } from "#server/documents/registry";
+import { documentTypes, resolveDocument } from "#server/documents/registry";
 import { can } from "#shared/policy";
 import { addItem } from "#shared/collab/list-fields";
-import { ACTIONS_FIELD, type ActionItem } from "#shared/collab/minutes-doc";
+import { ACTIONS_FIELD, ATTENDEES_FIELD, DECISIONS_FIELD, type ActionItem, type Attendee, type Decision } from "#shared/collab/minutes-doc";
+import { MINUTES_DOC_TYPE } from "#shared/collab/doc-names";
 import { readActivities } from "#shared/collab/work-programme-doc";
 import { docNameOf, WORK_PROGRAMME_DOC_TYPE } from "#shared/collab/doc-names";
 import { listMinutesActions } from "#db/queries/minutes-actions";
@@ -156,5 +158,27 @@ describe(`minutes of an event (${process.env.TEST_DATABASE})`, () => {
     expect(forOrganiser.attendance.map((a) => a.name)).toHaveLength(1);
     const forMember = await minutesPageData(server.services, await actor(memberA.id), event.row, true);
     expect(forMember.attendance).toEqual([]);
+  });
+
+  it("exports as a Word file in the reader's language with attendees, text, decisions and the activity an item became", async () => {
+    const event = await createPublishedEvent(server.services, await actor(coordinatorA.id), ownerA(), { title: "Netzwerktreffen Verona" });
+    await documents().change(minutesDocName(event.id), memberA.id, (doc) => {
+      addItem<Attendee>(doc, ATTENDEES_FIELD, { name: "Giulia Bianchi", organisation: "Confartigianato Verona" });
+      addItem<Decision>(doc, DECISIONS_FIELD, { text: "Il glossario sarà bilingue." });
+    });
+    const actionId = await writeAction(event.id, { title: "Glossar abstimmen", owner: "Giulia", due: "2030-10-01" }, memberA.id);
+    expect(await turnActionIntoActivity(server.services, documents(), await actor(memberA.id), { eventId: event.id, actionId, workProgrammeId: wpA.id, locale: "de" })).toMatchObject({ ok: true });
+
+    const document = await resolveDocument(server.services, minutesDocName(event.id));
+    const doc = await documents().read(minutesDocName(event.id));
+    const file = await documentTypes.get(MINUTES_DOC_TYPE)!.exportFile(server.services, document!, doc, { format: "docx", locale: "it", date: new Date().toISOString(), versionLabel: null });
+    doc.destroy();
+    const { value: text } = await mammoth.extractRawText({ buffer: file.data });
+    expect(text).toContain("Verbale: Netzwerktreffen Verona");
+    expect(text).toContain("Giulia Bianchi (Confartigianato Verona)");
+    expect(text).toContain("Il glossario sarà bilingue.");
+    expect(text).toContain("Glossar abstimmen · responsabile: Giulia");
+    expect(text).toContain("attività in «Arbeitsprogramm A»");
+    expect(file.fileName.ascii).toMatch(/\.docx$/);
   });
 });
