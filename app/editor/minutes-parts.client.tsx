@@ -23,6 +23,8 @@ export interface MinutesContext {
   workProgrammes: Array<{ id: string; title: string; network: string }>;
   /** Registered people (those marked present, once attendance is ticked), for organisers to copy in. */
   attendance: Array<{ name: string; organisation: string }>;
+  /** What the last "turn into an activity" of this page came to, shown beside its item. */
+  feedback: ({ actionId: string } & ({ ok: true; workProgramme: string; path: string } | { ok: false; message: string })) | null;
 }
 
 export function MinutesParts({ doc, editable, locale, context }: { doc: Y.Doc; editable: boolean; locale: string; context: MinutesContext }) {
@@ -184,6 +186,7 @@ function ActionItems({ doc, editable, locale, context }: { doc: Y.Doc; editable:
                     {a.due ? <> · {t("minutes.actions.dueOn", { date: formatDay(a.due, locale) })}</> : null}
                   </p>
                 )}
+                {context.feedback?.actionId === a.id ? <ItemFeedback feedback={context.feedback} /> : null}
                 {activity ? (
                   <p className="minutes-action__activity">
                     {t("minutes.actions.becameActivity")} <a href={activity.path}>{t("minutes.actions.activityIn", { workProgramme: activity.workProgramme, network: activity.network })}</a>
@@ -203,6 +206,19 @@ function ActionItems({ doc, editable, locale, context }: { doc: Y.Doc; editable:
       ) : null}
       {editable && context.workProgrammes.length === 0 ? <p className="muted">{t("minutes.actions.noWorkProgramme")}</p> : null}
     </section>
+  );
+}
+
+function ItemFeedback({ feedback }: { feedback: NonNullable<MinutesContext["feedback"]> }) {
+  const { t } = useTranslation("events");
+  return feedback.ok ? (
+    <p role="status" className="alert alert--ok">
+      {t("minutes.actions.turned", { workProgramme: feedback.workProgramme })} <a href={feedback.path}>{t("minutes.actions.openWorkProgramme")}</a>
+    </p>
+  ) : (
+    <p role="alert" className="alert alert--error">
+      {t(feedback.message)}
+    </p>
   );
 }
 

@@ -31,11 +31,13 @@ import { eventCalendarFile } from "#server/domain/events/calendar-files";
 import { participantsCsv } from "#server/domain/events/participants-csv";
 import { listEventOrganisations } from "#db/queries/events";
 import { utcToLocal } from "#shared/events/event-time";
+import { HOUR } from "#shared/time";
 import { authorize, notFound } from "./guards.server";
 import { invalid, parseWith, readForm } from "./forms.server";
 import { eventFieldErrors, eventRefusal, openEvent, openEventsPlace, type EventsKind } from "./event-place.server";
 
 type Args = LoaderFunctionArgs | ActionFunctionArgs;
+const firstHourEnd = (startsAt: string, endsAt: string) => new Date(Math.min(Date.parse(startsAt) + HOUR, Date.parse(endsAt))).toISOString();
 const ok = (extra: Record<string, unknown> = {}) => data({ ok: true as const, intent: null, errors: {}, values: {}, ...extra });
 
 // ---------------------------------------------------------------- list
@@ -153,7 +155,8 @@ export async function agendaLoader({ request, params, context }: Args, kind: Eve
     stale: page.staleBookings ?? [],
     registered: page.counts.registered,
     speakers: await speakerChoices(context.services, event),
-    defaults: { start: utcToLocal(event.starts_at, event.time_zone), end: utcToLocal(event.ends_at, event.time_zone) },
+    // A new session starts with the event and lasts an hour (less if the event is shorter).
+    defaults: { start: utcToLocal(event.starts_at, event.time_zone), end: utcToLocal(firstHourEnd(event.starts_at, event.ends_at), event.time_zone) },
   };
 }
 

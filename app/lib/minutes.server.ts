@@ -53,7 +53,7 @@ export async function minutesAction({ request, params, context }: ActionFunction
   if (!parsed.ok) return eventFieldErrors(parsed.errors, form, intent);
   const result = await turnActionIntoActivity(context.services, context.documents, auth.actor, { eventId: event.id, ...parsed.data, locale: context.locale });
   if (!result.ok) return eventRefusal(result.error === "notFound" || result.error === "forbidden" ? result.error : `minutes.${result.error}`, form, intent);
-  return data({ ok: true as const, intent, errors: {}, values: {}, activity: { path: result.path, workProgramme: result.workProgramme } });
+  return data({ ok: true as const, intent, errors: {}, values: { actionId: parsed.data.actionId }, activity: { path: result.path, workProgramme: result.workProgramme } });
 }
 
 // ---------------------------------------------------------------- versions

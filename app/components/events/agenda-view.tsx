@@ -168,7 +168,7 @@ export function AgendaView() {
         <SessionForm
           // A new key after each added session: the form starts empty again.
           key={data.sessions.length}
-          values={failed?.intent === "saveSession" && !failedSessionId ? sent(failed.values) : { title: "", start: data.defaults.start, end: data.defaults.start, room: "", language: data.event.workingLanguages[0] ?? "de", speakers: [], guests: "" }}
+          values={failed?.intent === "saveSession" && !failedSessionId ? sent(failed.values) : { title: "", start: data.defaults.start, end: data.defaults.end, room: "", language: data.event.workingLanguages[0] ?? "de", speakers: [], guests: "" }}
           errors={failed?.intent === "saveSession" && !failedSessionId ? failed.errors : {}}
           speakers={data.speakers}
           submitLabel={t("agenda.addSubmit")}

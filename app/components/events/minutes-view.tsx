@@ -12,17 +12,27 @@ import { ClientOnly } from "~/editor/client-only";
 import { formatEventRange } from "#shared/events/event-format";
 import type { EventActionResult } from "./action-result";
 import { PlaceTrail } from "./place-trail";
+import type { MinutesContext } from "~/editor/minutes-parts.client";
 import { DownloadLinks } from "../export-links";
 
 const MinutesEditor = lazy(() => import("~/editor/minutes-editor.client"));
 
 type Result = (EventActionResult & { activity?: { path: string; workProgramme: string } }) | undefined;
 
+/** The answer to "turn into an activity", for the action item it was about (while that item is still there). */
+function itemFeedback(result: Result): MinutesContext["feedback"] {
+  const actionId = result?.values.actionId;
+  if (!result || typeof actionId !== "string" || result.errors.form === "events:errors.minutes.actionNotFound") return null;
+  if (result.ok && result.activity) return { actionId, ok: true, workProgramme: result.activity.workProgramme, path: result.activity.path };
+  return result.errors.form ? { actionId, ok: false, message: result.errors.form } : null;
+}
+
 export function MinutesView() {
   const { t, i18n } = useTranslation("events");
   const data = useLoaderData<typeof minutesLoader>();
   const result = useActionData() as Result;
   const { event, minutes, rights } = data;
+  const feedback = itemFeedback(result);
   const loading = (
     <p className="wp-loading" role="status">
       {t("workprogramme:page.loading")}
@@ -33,12 +43,8 @@ export function MinutesView() {
       <PlaceTrail place={data.place} event={event} />
       <h1>{t("minutes.title", { title: event.title })}</h1>
       <p className="muted">{formatEventRange(event.startsAt, event.endsAt, event.timeZone, data.locale)}</p>
-      {result?.ok && result.activity ? (
-        <p role="status" className="alert alert--ok">
-          {t("minutes.actions.turned", { workProgramme: result.activity.workProgramme })} <a href={result.activity.path}>{t("minutes.actions.openWorkProgramme")}</a>
-        </p>
-      ) : null}
-      {result && !result.ok ? (
+      {/* What became of "turn into an activity" is said beside the item; here only when the item is gone or the form was broken. */}
+      {result && !result.ok && !feedback ? (
         <p role="alert" className="alert alert--error">
           {t(result.errors.form ?? "events:errors.invalid")}
         </p>
@@ -57,7 +63,7 @@ export function MinutesView() {
             locale={i18n.language}
             commentsUrl={`${minutes.path}/comments`}
             labels={{ text: t("minutes.editorLabel"), accessRevoked: t("minutes.accessRevoked"), documentTooLarge: t("minutes.documentTooLarge") }}
-            context={{ activities: data.activities, workProgrammes: data.workProgrammes, attendance: data.attendance }}
+            context={{ activities: data.activities, workProgrammes: data.workProgrammes, attendance: data.attendance, feedback }}
           />
         </Suspense>
       </ClientOnly>

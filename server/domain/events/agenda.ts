@@ -35,7 +35,8 @@ export async function saveSession(services: Services, actor: Actor, eventId: str
   if (!endsAt) errors.end = "events:errors.timeInvalid";
   if (startsAt && endsAt && endsAt <= startsAt) errors.end = "events:errors.endBeforeStart";
   if (startsAt && (startsAt < event.starts_at || startsAt >= event.ends_at)) errors.start = "events:errors.sessionOutsideEvent";
-  if (endsAt && (endsAt > event.ends_at || endsAt <= event.starts_at)) errors.end = "events:errors.sessionOutsideEvent";
+  // An end before the start is the message to see first: it is what the person has to change.
+  if (endsAt && !errors.end && (endsAt > event.ends_at || endsAt <= event.starts_at)) errors.end = "events:errors.sessionOutsideEvent";
   const speakers = await usersByIds(services.db, input.speakers);
   if (speakers.length !== input.speakers.length) errors.speakers = "validation.choice";
   if (Object.keys(errors).length || !startsAt || !endsAt) return { ok: false, fieldErrors: errors };

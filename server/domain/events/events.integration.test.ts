@@ -129,6 +129,8 @@ describe(`events: times and fields (${process.env.TEST_DATABASE})`, () => {
       fieldErrors: { start: "events:errors.sessionOutsideEvent", end: "events:errors.sessionOutsideEvent" },
     });
     expect(await saveSession(server.services, organiser, event.id, sessionInput({ start: "2030-05-14T11:00", end: "2030-05-14T10:00" }))).toEqual({ ok: false, fieldErrors: { end: "events:errors.endBeforeStart" } });
+    // End = start at the event's start (how the add form used to start): "end before start", not "outside the event".
+    expect(await saveSession(server.services, organiser, event.id, sessionInput({ start: "2030-05-14T09:00", end: "2030-05-14T09:00" }))).toEqual({ ok: false, fieldErrors: { end: "events:errors.endBeforeStart" } });
     expect(await saveSession(server.services, organiser, event.id, sessionInput({ speakers: ["no-such-person"] }))).toEqual({ ok: false, fieldErrors: { speakers: "validation.choice" } });
     expect(await stored(event.id)).toBe(before);
     // The whole event is fine; a member may not add one.
