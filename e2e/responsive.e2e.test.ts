@@ -11,6 +11,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { isPageRoute, readRemixManifest } from "../scripts/lib/route-javascript.mjs";
 import { EDITOR_ROUTES } from "../scripts/js-budget.mjs";
+import { minutesDocName } from "#server/domain/events/minutes";
 import { DATABASE, demoAccount, waitForHydration, waitForIdle } from "./support/app";
 import { createNamedVersion } from "#server/domain/versions/versions";
 import { postFinding } from "#server/domain/commons/findings";
@@ -37,12 +38,14 @@ const MEMBER = "member.mechatronik@connactions.demo"; // Jonas Weber, en
 const COORDINATOR = "coordinamento.gastgewerbe@connactions.demo"; // Paolo Moser, it
 
 /**
- * Pages the demo has no link to yet: a named version of a work programme and of a
- * recommendation (history pages link to them), and a finding the member wrote (its edit page).
+ * Pages the demo has no link to yet: a named version of a work programme, of a recommendation
+ * and of minutes (history pages link to them), and a finding the member wrote (its edit page).
  */
 let memberFinding = "";
 /** Search pages are reached through a form, not a link: the member starts at one of each. */
 let memberSearches: string[] = [];
+/** The minutes' history of the coordinator's two events (with a version): the first event a walk meets may have none. */
+const coordinatorStarts: string[] = [];
 beforeAll(async () => {
   const services = app.server.services;
   const member = demoAccount(MEMBER);
@@ -78,6 +81,10 @@ beforeAll(async () => {
     await saveSession(services, organiser, created.id, { title: "Apertura", start: "2031-04-07T09:30", end: "2031-04-07T11:00", room: "Aula magna", language: "it", speakers: [], guests: "" });
     await register(services, organiser, created.id, { preferredLanguage: "it", understands: ["it"], accessibilityNeeds: "", dietaryNeeds: "", arrival: null, departure: null, needsRoom: false });
     await saveCost(services, organiser, created.id, { kind: "venue", description: "Sala", planned: "900", actual: "" });
+    const minutes = await createNamedVersion(services, app.server.server.collab, { docName: minutesDocName(created.id), name: "Layout check", userId: coordinator.id });
+    const base = owner.kind === "commons" ? "/network-of-networks/events" : `/networks/${demoNetworks.find((n) => n.id === owner.networkId)!.slug}/events`;
+    coordinatorStarts.push(`${base}/${created.id}/minutes/history`);
+    if (!minutes.id) throw new Error("no minutes version");
   }
 });
 
@@ -156,7 +163,7 @@ async function checkPage(page: Page, where: string, problems: string[]) {
 }
 
 /** Follows same-origin links breadth-first, checking each kind of page once. */
-async function walk(page: Page, who: string, start: string[], skip: ReadonlySet<string> = new Set(), limit = 120): Promise<Walk> {
+async function walk(page: Page, who: string, start: string[], skip: ReadonlySet<string> = new Set(), limit = 300): Promise<Walk> {
   const visited = new Map<string, string>();
   const problems: string[] = [];
   const queued = new Set(start.map((u) => shapeOf(new URL(u, "http://x").pathname)));
@@ -187,6 +194,8 @@ async function walk(page: Page, who: string, start: string[], skip: ReadonlySet<
       queue.push(target.pathname + target.search);
     }
   }
+  // A walk cut short would leave pages unchecked without saying why.
+  if (queue.length) problems.push(`${who}: the walk stopped after ${limit} addresses with ${queue.length} still to visit (${queue.slice(0, 5).join(", ")}, …)`);
   return { visited, problems };
 }
 
@@ -201,7 +210,7 @@ describe(`every page at 390 px and 1280 px (${DATABASE})`, () => {
     try {
       // The member starts at their own finding too: one finding per address shape is walked, and
       // only the author's has the link to the edit page.
-      const start = ["/dashboard", "/account", "/notifications", ...(who === "member" ? [memberFinding, ...memberSearches] : [])];
+      const start = ["/dashboard", "/account", "/notifications", ...(who === "member" ? [memberFinding, ...memberSearches] : coordinatorStarts)];
       const result = await walk(session.page, who, start);
       for (const id of result.visited.keys()) visitedByAnyone.add(id);
       console.log(`[responsive] ${who}: ${result.visited.size} pages checked`);

@@ -2,7 +2,7 @@
  * The demo's events (db/seed/demo-events.ts): each stored with its organising organisations,
  * agenda and speakers, registrations in waiting-list order, the interpreting booked, costs
  * and, for events already held, minutes as a co-edited document (`minutes.<event id>`) whose
- * attendees are the people ticked present.
+ * attendees are the people ticked present, with one stored version.
  *
  * Dates in the data are relative: a day offset from the seed's today in the event's zone and a
  * wall-clock time there, turned into UTC here with `now`, so the demo always has events behind
@@ -23,6 +23,7 @@ import { demoEvents, type DemoEvent, type DemoMoment } from "#db/seed/demo-event
 import { findEvent, insertEvent, insertEventCost, insertSession, setInterpretingBooked } from "#db/queries/events";
 import { insertRegistration } from "#db/queries/event-registrations";
 import { findSnapshot, saveDerived, upsertSnapshot } from "#db/queries/collab";
+import { insertVersion } from "#db/queries/versions";
 import { deriveContent } from "#server/collab/derive";
 import { editorExtensions } from "#shared/editor/extensions";
 import { docNameOf, MINUTES_DOC_TYPE } from "#shared/collab/doc-names";
@@ -252,6 +253,20 @@ export async function applyDemoEvents(db: Db, now: string): Promise<{ events: nu
     await db.transaction().execute(async (trx) => {
       await upsertSnapshot(trx, name, Y.encodeStateAsUpdate(doc), writtenAt);
       await saveDerived(trx, name, text, JSON.stringify(json), writtenAt);
+      // The version the organiser's writing left behind, so the minutes have a history to read.
+      await insertVersion(trx, {
+        id: `${event.id}-minutes-1`,
+        doc_name: name,
+        network_id: event.networkId,
+        kind: "auto",
+        name: null,
+        created_by: null,
+        created_at: writtenAt,
+        state: Y.encodeStateAsUpdate(doc),
+        text,
+        contributors: JSON.stringify([personOf(event.organiserEmail).id]),
+        restored_from: null,
+      });
     });
     doc.destroy();
     summary.minutes++;

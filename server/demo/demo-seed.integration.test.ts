@@ -271,7 +271,7 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
     expect(booked.length).toBeGreaterThan(0);
   });
 
-  it("keeps minutes of every event held: text, the people ticked present, decisions and action items", async () => {
+  it("keeps minutes of every event held: text, the people ticked present, decisions, action items and a version", async () => {
     const events = await database.db.selectFrom("events").select(["id", "status"]).execute();
     for (const e of events) {
       const name = docNameOf(MINUTES_DOC_TYPE, e.id);
@@ -294,6 +294,10 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
       expect(actions.every((a) => /^\d{4}-\d{2}-\d{2}$/.test(a.due) && a.title && a.owner)).toBe(true);
       expect(doc.getXmlFragment("content").length).toBeGreaterThan(1);
       expect((await findDerived(database.db, name))?.text.length, name).toBeGreaterThan(100);
+      // A history to read: one stored version of what the snapshot holds.
+      const versions = await database.db.selectFrom("document_versions").select(["state", "network_id"]).where("doc_name", "=", name).execute();
+      expect(versions, name).toHaveLength(1);
+      expect(Buffer.from(versions[0]!.state).equals(Buffer.from(snapshot!.state)), name).toBe(true);
       doc.destroy();
     }
   });
