@@ -199,6 +199,13 @@ async function walk(page: Page, who: string, start: string[], skip: ReadonlySet<
   return { visited, problems };
 }
 
+/**
+ * A walk checks each page at three sizes with axe at two: about half a second per page on a
+ * busy CI machine. Since the event and library pages are walked too (72 pages in all), a walk
+ * takes about a minute, more than the browser tests' default.
+ */
+const WALK_TIMEOUT = 240_000;
+
 describe(`every page at 390 px and 1280 px (${DATABASE})`, () => {
   const visitedByAnyone = new Set<string>();
 
@@ -219,7 +226,7 @@ describe(`every page at 390 px and 1280 px (${DATABASE})`, () => {
     } finally {
       await session.context.close();
     }
-  });
+  }, WALK_TIMEOUT);
 
   it("as an admin, the admin pages", async () => {
     const session = await app.openSession("admin@connactions.demo", { bypassCSP: true });
@@ -231,7 +238,7 @@ describe(`every page at 390 px and 1280 px (${DATABASE})`, () => {
     } finally {
       await session.context.close();
     }
-  });
+  }, WALK_TIMEOUT);
 
   it("before login: login, password reset, invitation and the not-found page", async () => {
     const context = await app.newContext({ locale: "de", bypassCSP: true });
