@@ -3,20 +3,16 @@
  * Written once for every owner of events: app/lib/minutes.server.ts, app/components/events/.
  */
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { minutesAction, minutesLoader } from "~/lib/minutes.server";
 import { MinutesView } from "~/components/events/minutes-view";
 import { pageMeta } from "~/lib/meta";
 import stylesheet from "~/components/events/events.css?url";
+import { keepOpenEditor } from "~/lib/editor-revalidation";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 export const meta = pageMeta<{ event: { title: string } }>((t, data) => t("events:minutes.title", { title: data.event.title }));
 
-/** As on the work-programme page: a background revalidation must not replace the open editor. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
-  if (!formMethod && currentUrl.href === nextUrl.href) return false;
-  return defaultShouldRevalidate;
-};
+export const shouldRevalidate = keepOpenEditor;
 
 export const loader = (args: LoaderFunctionArgs) => minutesLoader(args, "commons");
 export const action = (args: ActionFunctionArgs) => minutesAction(args, "commons");

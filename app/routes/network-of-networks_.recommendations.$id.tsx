@@ -8,7 +8,7 @@
  */
 import { lazy, Suspense } from "react";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { colourFor } from "#shared/collab/user-colour";
 import { answerForm, CITATION_ARRAY_FIELDS, citationsForm, endorseForm, thresholdForm, withdrawEndorsementForm } from "#shared/validation/recommendation-forms";
@@ -39,17 +39,14 @@ import { formatDate } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
 import { DownloadLinks } from "~/components/export-links";
 import stylesheet from "~/components/recommendations/recommendations.css?url";
+import { keepOpenEditor } from "~/lib/editor-revalidation";
 
 const DocumentEditor = lazy(() => import("~/editor/document-editor.client"));
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 export const meta = pageMeta<{ recommendation: { title: string } }>((_t, data) => data.recommendation.title);
 
-/** As on the work-programme page: a background revalidation must not replace the open editor. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
-  if (!formMethod && currentUrl.href === nextUrl.href) return false;
-  return defaultShouldRevalidate;
-};
+export const shouldRevalidate = keepOpenEditor;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { auth, row } = await loadRecommendationDocument(request, context, params);

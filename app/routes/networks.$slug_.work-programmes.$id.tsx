@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ArchivedNetworkNotice } from "~/components/archived-network-notice";
 import { colourFor } from "#shared/collab/user-colour";
@@ -13,20 +13,13 @@ import { loadWorkProgrammeDocument, organisationsOfNetwork } from "~/lib/work-pr
 import { pageMeta } from "~/lib/meta";
 import { ClientOnly } from "~/editor/client-only";
 import { ExportLinks } from "~/components/export-links";
+import { keepOpenEditor } from "~/lib/editor-revalidation";
 
 const WorkProgrammeEditor = lazy(() => import("~/editor/work-programme-editor.client"));
 
 export const meta = pageMeta<{ workProgramme: { title: string } }>((_t, data) => data.workProgramme.title);
 
-/**
- * A background revalidation (the live session announcing that someone's access changed)
- * must not swap the open editor for an error page: the collab connection is closed by the
- * server with a reason, and the editor explains it while keeping the text on screen.
- */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
-  if (!formMethod && currentUrl.href === nextUrl.href) return false;
-  return defaultShouldRevalidate;
-};
+export const shouldRevalidate = keepOpenEditor;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { auth, network, workProgramme: row, document, rights } = await loadWorkProgrammeDocument(request, context, params);
