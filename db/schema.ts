@@ -594,6 +594,37 @@ export interface MinutesActionActivitiesTable {
   created_at: string;
 }
 
+export interface DocumentLanguagesTable {
+  doc_name: string;
+  source_language: string;
+  updated_at: string;
+}
+
+export interface LanguageVersionsTable {
+  doc_name: string;
+  language: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface GlossaryTermsTable {
+  id: string;
+  term_de: string;
+  term_it: string;
+  term_en: string;
+  definition_de: string;
+  definition_it: string;
+  definition_en: string;
+  note_de: string;
+  note_it: string;
+  note_en: string;
+  status: "proposed" | "accepted";
+  proposed_by: string | null;
+  accepted_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   platform_roles: PlatformRolesTable;
@@ -642,6 +673,9 @@ export interface Database {
   event_costs: EventCostsTable;
   calendar_feeds: CalendarFeedsTable;
   minutes_action_activities: MinutesActionActivitiesTable;
+  document_languages: DocumentLanguagesTable;
+  language_versions: LanguageVersionsTable;
+  glossary_terms: GlossaryTermsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -15,6 +15,7 @@ import { soloCluster, type Cluster } from "./cluster/cluster";
 import { createRedisCluster } from "./cluster/redis-cluster";
 import { createLogger, type Logger } from "./log";
 import { createLibraryStorage } from "./library/storage/library-storage";
+import { describeTranslationProvider, translationProviderFromEnv } from "./translations/provider-from-env";
 
 export async function bootServices(config: Config, log: Logger = createLogger(config.logLevel)): Promise<{ services: Services; handle: DbHandle }> {
   const handle = openDatabase({
@@ -27,6 +28,10 @@ export async function bootServices(config: Config, log: Logger = createLogger(co
     const summary = await applyDemoSeed(handle.db);
     log.info(`[db] empty database: demo seeded (${summary.networks} networks, ${summary.organisations} organisations, ${summary.people} people, ${summary.events} events, ${summary.minutes} minutes)`);
   }
+  const translator = translationProviderFromEnv(process.env);
+  const described = describeTranslationProvider(process.env);
+  // The host only, never the key: this line is for operators reading logs.
+  if (translator) log.info(`[translation] machine translation by ${described.provider} at ${described.host}`);
   const cluster: Cluster = config.redisUrl ? await createRedisCluster(config.redisUrl, log) : soloCluster();
   const services: Services = {
     db: handle.db,
@@ -37,6 +42,7 @@ export async function bootServices(config: Config, log: Logger = createLogger(co
     events: await createClusterEvents(cluster, log),
     mailer: createMailer({ db: handle.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
     library: createLibraryStorage(config.dataDir, config.libraryStorage),
+    translator,
   };
   // Closing the database also leaves the cluster: the other instances see this one go at once.
   const closeDatabase = handle.close.bind(handle);

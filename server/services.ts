@@ -12,6 +12,7 @@ import type { PlatformEvents } from "./events";
 import type { Logger } from "./log";
 import type { Cluster } from "./cluster/cluster";
 import type { LibraryStorage } from "./library/storage/library-storage";
+import type { TranslationProvider } from "./translations/provider";
 
 export interface Services {
   db: Kysely<Database>;
@@ -24,4 +25,6 @@ export interface Services {
   cluster: Cluster;
   /** The document library's bytes: the blob store and the uploads under way. */
   library: LibraryStorage;
+  /** Machine translation (TRANSLATION_PROVIDER), or null: then everything is translated by hand. */
+  translator: TranslationProvider | null;
 }

@@ -105,7 +105,11 @@ export type Action =
   /** register oneself (capacity and deadline are the domain's checks) */
   | { type: "event.register"; event: EventSubject }
   /** a coordinator registers colleagues of their network */
-  | { type: "event.registerColleagues"; event: EventSubject; networkId: string };
+  | { type: "event.registerColleagues"; event: EventSubject; networkId: string }
+  /** The VET glossary is one termbase for the whole platform: everyone in it reads, network members propose, moderators accept. */
+  | { type: "glossary.view" }
+  | { type: "glossary.propose" }
+  | { type: "glossary.accept" };
 
 const has = (actor: Actor, role: PlatformRole) => actor.platformRoles.has(role);
 const roleIn = (actor: Actor, networkId: string) => actor.memberships.get(networkId);
@@ -222,6 +226,12 @@ export function can(actor: Actor | null, action: Action): boolean {
         isOpen(actor, action.networkId) &&
         (action.event.owner.kind === "commons" || action.event.owner.networkId === action.networkId)
       );
+    case "glossary.view":
+      return seesCommons(actor);
+    case "glossary.propose":
+      return inSomeOpenNetwork(actor) || moderates(actor);
+    case "glossary.accept":
+      return moderates(actor);
   }
 }
 

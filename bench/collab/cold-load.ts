@@ -146,5 +146,6 @@ function servicesFor(database: OurDatabase): Services {
     mailer: createMailer({ db: database.handle.db, from: "bench@connactions.test", log }),
     // No library here: nothing is uploaded, so its storage stays an unused temporary path.
     library: createLibraryStorage(path.join(os.tmpdir(), "connactions-unused-library")),
+    translator: null,
   };
 }

@@ -16,6 +16,7 @@ import * as libraryText from "./20261206_2000_library_text";
 import * as libraryShares from "./20261206_2100_library_shares";
 import * as events from "./20261207_1000_events";
 import * as minutesActions from "./20261207_1100_minutes-actions";
+import * as languageVersionsGlossary from "./20261207_1200_language-versions-glossary";
 
 export const migrations: Record<string, Migration> = {
   "20261121_0830_spine": spine,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "20261206_2100_library_shares": libraryShares,
   "20261207_1000_events": events,
   "20261207_1100_minutes-actions": minutesActions,
+  "20261207_1200_language-versions-glossary": languageVersionsGlossary,
 };

@@ -51,6 +51,7 @@ function instanceStore(): DocumentStore {
     mailer: createMailer({ db: handle.db, from: "t@t", log }),
     // No library here: nothing is uploaded, so its storage stays an unused temporary path.
     library: createLibraryStorage(path.join(os.tmpdir(), "connactions-unused-library")),
+    translator: null,
   });
 }
 

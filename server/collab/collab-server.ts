@@ -23,6 +23,7 @@ import { noteDerivationFailed, noteDerivationSucceeded } from "./derivation-heal
 import { accessFor, type GateResult } from "./gate";
 import type { DocumentTypes, ResolvedDocument } from "#server/documents/document-type";
 import { resolveDocument } from "#server/documents/registry";
+import { sourceNameOf } from "#shared/collab/doc-names";
 import { ACK_PARAM, COLLAB_CLOSE, COLLAB_LIMITS } from "#shared/collab/protocol";
 import { colourFor } from "#shared/collab/user-colour";
 import { sessionStillValid } from "../domain/auth/sessions";
@@ -159,7 +160,9 @@ export function createCollabServer(services: Services, types: DocumentTypes, opt
     if (leaving) await leaving;
     let room = rooms.get(name);
     if (!room) {
-      const docType = types.get(type);
+      // A language version is text only: the source type's projections (a work programme's
+      // activity rows) are made from the source and must not be overwritten by a version's.
+      const docType = document.version ? undefined : types.get(type);
       room = new Room(
         name,
         document.owner,
@@ -343,7 +346,8 @@ export function createCollabServer(services: Services, types: DocumentTypes, opt
     void recheckUser(userId).catch((error: unknown) => services.log.error("[collab] access re-check failed", error));
   });
   const offRights = services.events.on("document.rightsChanged", ({ docName }) => {
-    void recheck((c) => c.room.name === docName).catch((error: unknown) => services.log.error("[collab] access re-check failed", error));
+    // A document's language versions follow its rights (sourceNameOf: see shared/collab/doc-names.ts).
+    void recheck((c) => sourceNameOf(c.room.name) === docName).catch((error: unknown) => services.log.error("[collab] access re-check failed", error));
   });
   const offNetworkRights = services.events.on("network.rightsChanged", ({ networkId }) => {
     // Commons documents too: whether someone writes there depends on their networks being open.

@@ -34,6 +34,7 @@ beforeAll(async () => {
     mailer: createMailer({ db: database.db, from: "t@t", log }),
     // No library here: nothing is uploaded, so its storage stays an unused temporary path.
     library: createLibraryStorage(path.join(os.tmpdir(), "connactions-unused-library")),
+    translator: null,
   });
 });
 afterAll(async () => {

@@ -33,6 +33,8 @@ export interface ResolvedDocument extends DocumentSubject {
   /** The document's page, for links in notifications and mails. */
   path: string;
   layout: DocumentLayout;
+  /** Set for a language version: its language and the source document's name. */
+  version?: { language: Locale; sourceName: string };
 }
 
 export interface DocumentType {

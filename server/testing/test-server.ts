@@ -18,6 +18,7 @@ import { testConfig } from "./test-config";
 import { createTestDatabase, type TestDatabase } from "#db/testing/test-database";
 import type { Config } from "../config";
 import type { CollabOptions } from "../collab/collab-server";
+import type { TranslationProvider } from "../translations/provider";
 
 export interface TestServer {
   url: string;
@@ -28,7 +29,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { config?: Partial<Config>; collab?: Partial<CollabOptions> } = {}): Promise<TestServer> {
+export async function startTestServer(options: { config?: Partial<Config>; collab?: Partial<CollabOptions>; translator?: TranslationProvider } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   // Each server keeps its library's files in a directory of its own, removed on close.
   const dataDir = options.config?.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "connactions-test-data-")));
@@ -43,6 +44,7 @@ export async function startTestServer(options: { config?: Partial<Config>; colla
     cluster: soloCluster(),
     mailer: createMailer({ db: database.db, from: "test@connactions.test", log: createLogger("error") }),
     library: createLibraryStorage(dataDir, config.libraryStorage),
+    translator: options.translator ?? null,
   };
   const server = await createPlatformServer({ services, remix: "build", ...(options.collab ? { collab: options.collab } : {}) });
   await new Promise<void>((resolve) => server.httpServer.listen(0, "127.0.0.1", resolve));
