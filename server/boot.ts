@@ -9,6 +9,9 @@ import { openDatabase, type DbHandle } from "#db/connection";
 import { migrateToLatest } from "#db/migrate";
 import { applyDemoSeed } from "#server/demo/apply-demo-seed";
 import { countUsers } from "#db/queries/users";
+import { seedGlossaryIfEmpty } from "#server/domain/glossary/glossary-seed";
+
+const GLOSSARY_MIGRATION = "20261207_1200_language-versions-glossary";
 import { createMailer } from "./mail/mailer";
 import { createClusterEvents } from "./cluster/cluster-events";
 import { soloCluster, type Cluster } from "./cluster/cluster";
@@ -24,6 +27,11 @@ export async function bootServices(config: Config, log: Logger = createLogger(co
   });
   const applied = await migrateToLatest(handle.db);
   if (applied.length) log.info(`[db] applied migrations: ${applied.join(", ")}`);
+  // The glossary starts with the VET vocabulary once, when its table is created (demo or not).
+  if (applied.includes(GLOSSARY_MIGRATION)) {
+    const terms = await seedGlossaryIfEmpty(handle.db, new Date().toISOString());
+    if (terms) log.info(`[db] glossary started with ${terms} terms`);
+  }
   if (config.seedDemo === "auto" && (await countUsers(handle.db)) === 0) {
     const summary = await applyDemoSeed(handle.db);
     log.info(`[db] empty database: demo seeded (${summary.networks} networks, ${summary.organisations} organisations, ${summary.people} people, ${summary.events} events, ${summary.minutes} minutes)`);

@@ -9,9 +9,12 @@ type Db = Kysely<Database>;
 export type GlossaryTermRow = GlossaryTermsTable;
 export type GlossaryStatus = GlossaryTermsTable["status"];
 
+/** All or none: an import of 5,000 terms that fails half-way leaves the glossary as it was. */
 export async function insertGlossaryTerms(db: Db, rows: GlossaryTermRow[]): Promise<void> {
-  // SQLite allows 32766 bound values per statement; 16 columns a row → chunks of 500 rows.
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto("glossary_terms").values(rows.slice(i, i + 500)).execute();
+  await db.transaction().execute(async (tx) => {
+    // SQLite allows 32766 bound values per statement; 16 columns a row → chunks of 500 rows.
+    for (let i = 0; i < rows.length; i += 500) await tx.insertInto("glossary_terms").values(rows.slice(i, i + 500)).execute();
+  });
 }
 
 export async function listGlossaryTerms(db: Db, status?: GlossaryStatus): Promise<GlossaryTermRow[]> {
