@@ -11,7 +11,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Locale } from "#shared/i18n/config";
-import { Deadline, DEFAULT_TIMEOUT_MS, errorDetail, isRecord, parseJsonBody, send, type HttpAnswer, type SendOptions } from "./http";
+import { Deadline, DEFAULT_TIMEOUT_MS, errorDetail, isRecord, parseJsonBody, send, withinDeadline, type HttpAnswer, type SendOptions } from "./http";
 import { TranslationFailure, type TermPair, type TranslationProvider, type TranslationRequest } from "./provider";
 
 export const DEEPL_PRO_URL = "https://api.deepl.com";
@@ -77,13 +77,7 @@ export class DeepLProvider implements TranslationProvider {
   }
 
   async translate(request: TranslationRequest): Promise<string[]> {
-    const deadline = new Deadline(this.timeoutMs);
-    try {
-      return await this.translateWithin(request, deadline);
-    } catch (error) {
-      if (error instanceof TranslationFailure) throw error;
-      throw new TranslationFailure("unavailable", `deepl: unexpected error: ${String(error)}`, { cause: error });
-    }
+    return withinDeadline(this.name, this.timeoutMs, (deadline) => this.translateWithin(request, deadline));
   }
 
   private async translateWithin(request: TranslationRequest, deadline: Deadline): Promise<string[]> {

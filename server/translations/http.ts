@@ -144,3 +144,18 @@ export function excerpt(text: string, max = 200): string {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Runs one whole translate() call within its deadline. Anything thrown that is not already a
+ * TranslationFailure (a bug, an odd runtime error) becomes "unavailable", so callers only
+ * ever meet the six reasons.
+ */
+export async function withinDeadline<T>(provider: ProviderName, timeoutMs: number, run: (deadline: Deadline) => Promise<T>): Promise<T> {
+  const deadline = new Deadline(timeoutMs);
+  try {
+    return await run(deadline);
+  } catch (error) {
+    if (error instanceof TranslationFailure) throw error;
+    throw new TranslationFailure("unavailable", `${provider}: unexpected error: ${String(error)}`, { cause: error });
+  }
+}

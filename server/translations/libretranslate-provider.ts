@@ -5,7 +5,7 @@
  * placeholders (term-protection.ts) and put back after translation.
  */
 import type { Locale } from "#shared/i18n/config";
-import { Deadline, DEFAULT_TIMEOUT_MS, errorDetail, isRecord, parseJsonBody, send, type HttpAnswer } from "./http";
+import { DEFAULT_TIMEOUT_MS, errorDetail, isRecord, parseJsonBody, send, withinDeadline, type Deadline, type HttpAnswer } from "./http";
 import { TranslationFailure, type TranslationProvider, type TranslationRequest } from "./provider";
 import { createTermProtector } from "./term-protection";
 
@@ -42,13 +42,7 @@ export class LibreTranslateProvider implements TranslationProvider {
   }
 
   async translate(request: TranslationRequest): Promise<string[]> {
-    const deadline = new Deadline(this.timeoutMs);
-    try {
-      return await this.translateWithin(request, deadline);
-    } catch (error) {
-      if (error instanceof TranslationFailure) throw error;
-      throw new TranslationFailure("unavailable", `libretranslate: unexpected error: ${String(error)}`, { cause: error });
-    }
+    return withinDeadline(this.name, this.timeoutMs, (deadline) => this.translateWithin(request, deadline));
   }
 
   private async translateWithin(request: TranslationRequest, deadline: Deadline): Promise<string[]> {

@@ -1,15 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import type { GlossaryEntry } from "#shared/glossary/glossary-entry";
+import { entriesOf, entry, errorsOf } from "./testing/glossary-fixtures";
 import { GLOSSARY_SEED } from "#db/seed/glossary-terms";
 import { GLOSSARY_CSV_COLUMNS, glossaryToCsv, parseGlossaryCsv } from "./glossary-csv";
 import { GLOSSARY_IMPORT_LIMITS, checkEntry, type GlossaryImportResult, type ImportError } from "./glossary-import";
 
-const entry = (terms: [string, string, string], definition: [string, string, string] = ["", "", ""], note: [string, string, string] = ["", "", ""]): GlossaryEntry => ({
-  terms: { de: terms[0], it: terms[1], en: terms[2] },
-  definition: { de: definition[0], it: definition[1], en: definition[2] },
-  note: { de: note[0], it: note[1], en: note[2] },
-});
 
 /** Texts a CSV writer or reader gets wrong first: separators, quotes, line breaks, markup characters. */
 const TRICKY: GlossaryEntry[] = [
@@ -21,15 +17,7 @@ const TRICKY: GlossaryEntry[] = [
   entry(["Kammer", "camera", ""], ["", "", ""], ["IHK ↔ Camera di commercio", "", ""]),
 ];
 
-function errorsOf(result: GlossaryImportResult): ImportError[] {
-  if (result.ok) throw new Error("expected the import to fail");
-  return result.errors;
-}
 
-function entriesOf(result: GlossaryImportResult): GlossaryEntry[] {
-  if (!result.ok) throw new Error(`expected the import to succeed: ${JSON.stringify(result.errors)}`);
-  return result.entries;
-}
 
 const HEADER = GLOSSARY_CSV_COLUMNS.join(",");
 

@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { GlossaryEntry } from "#shared/glossary/glossary-entry";
+import { entriesOf, entry, errorsOf } from "./testing/glossary-fixtures";
 import { GLOSSARY_SEED } from "#db/seed/glossary-terms";
 import { GLOSSARY_IMPORT_LIMITS, type GlossaryImportResult, type ImportError } from "./glossary-import";
 import { glossaryToTbx, parseGlossaryTbx } from "./glossary-tbx";
 
-const entry = (terms: [string, string, string], definition: [string, string, string] = ["", "", ""], note: [string, string, string] = ["", "", ""]): GlossaryEntry => ({
-  terms: { de: terms[0], it: terms[1], en: terms[2] },
-  definition: { de: definition[0], it: definition[1], en: definition[2] },
-  note: { de: note[0], it: note[1], en: note[2] },
-});
 
 const TRICKY: GlossaryEntry[] = [
   entry(
@@ -20,15 +16,7 @@ const TRICKY: GlossaryEntry[] = [
   entry(["Kammer", "", "chamber"], ["Körperschaft", "Ente pubblico", ""], ["IHK ↔ Camera di commercio", "solo nota", ""]),
 ];
 
-function errorsOf(result: GlossaryImportResult): ImportError[] {
-  if (result.ok) throw new Error("expected the import to fail");
-  return result.errors;
-}
 
-function entriesOf(result: GlossaryImportResult): GlossaryEntry[] {
-  if (!result.ok) throw new Error(`expected the import to succeed: ${JSON.stringify(result.errors)}`);
-  return result.entries;
-}
 
 const tbx = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
