@@ -1,3 +1,4 @@
+import { GLOSSARY_SEED } from "#db/seed/glossary-terms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "#db/testing/test-database";
 import * as Y from "yjs";
@@ -52,6 +53,7 @@ const TABLES = [
   "event_registrations",
   "event_interpreting_bookings",
   "event_costs",
+  "glossary_terms",
 ] as const;
 const count = async (table: (typeof TABLES)[number]) =>
   Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
@@ -69,6 +71,7 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
     expect(first.people).toBe(demoPeople.length);
     expect(first.events).toBe(demoEvents.length);
     expect(first.minutes).toBe(demoEvents.filter((e) => e.minutes).length);
+    expect(first.glossaryTerms).toBe(GLOSSARY_SEED.length);
     for (const network of demoNetworks) {
       const orgs = await database.db
         .selectFrom("network_organisations")
@@ -92,7 +95,7 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
     const minutesBefore = await findSnapshot(database.db, minutesName);
     // A later start of the demo (other relative dates) finds everything there and adds nothing either.
     const second = await applyDemoSeed(database.db, new Date(Date.parse(NOW) + 3 * 86_400_000).toISOString());
-    expect(second).toEqual({ networks: 0, organisations: 0, people: 0, workProgrammes: 0, goodPractices: 0, findings: 0, recommendations: 0, events: 0, minutes: 0 });
+    expect(second).toEqual({ networks: 0, organisations: 0, people: 0, workProgrammes: 0, goodPractices: 0, findings: 0, recommendations: 0, events: 0, minutes: 0, glossaryTerms: 0 });
     const after = await Promise.all(TABLES.map(count));
     expect(after).toEqual(before);
     // The stored document is left alone, so edits made since the first run survive.
