@@ -18,7 +18,7 @@ import { soloCluster, type Cluster } from "./cluster/cluster";
 import { createRedisCluster } from "./cluster/redis-cluster";
 import { createLogger, type Logger } from "./log";
 import { createLibraryStorage } from "./library/storage/library-storage";
-import { describeTranslationProvider, translationProviderFromEnv } from "./translations/provider-from-env";
+import { translationProviderFromSettings } from "./translations/provider-from-env";
 
 export async function bootServices(config: Config, log: Logger = createLogger(config.logLevel)): Promise<{ services: Services; handle: DbHandle }> {
   const handle = openDatabase({
@@ -36,10 +36,9 @@ export async function bootServices(config: Config, log: Logger = createLogger(co
     const summary = await applyDemoSeed(handle.db);
     log.info(`[db] empty database: demo seeded (${summary.networks} networks, ${summary.organisations} organisations, ${summary.people} people, ${summary.events} events, ${summary.minutes} minutes)`);
   }
-  const translator = translationProviderFromEnv(process.env);
-  const described = describeTranslationProvider(process.env);
+  const translator = config.translation ? translationProviderFromSettings(config.translation) : null;
   // The host only, never the key: this line is for operators reading logs.
-  if (translator) log.info(`[translation] machine translation by ${described.provider} at ${described.host}`);
+  if (config.translation) log.info(`[translation] machine translation by ${config.translation.provider} at ${new URL(config.translation.provider === "deepl" ? config.translation.apiUrl : config.translation.url).host}`);
   const cluster: Cluster = config.redisUrl ? await createRedisCluster(config.redisUrl, log) : soloCluster();
   const services: Services = {
     db: handle.db,

@@ -61,6 +61,13 @@ describe("configuration", () => {
     expect(() => loadConfig({ LIBRARY_STORAGE: "ftp" })).toThrow(/LIBRARY_STORAGE must be one of disk, s3/);
   });
 
+  it("offers machine translation only when a provider is configured, and names a bad one with the other problems", () => {
+    expect(loadConfig({}).translation).toBeNull();
+    expect(loadConfig({ TRANSLATION_PROVIDER: "libretranslate", LIBRETRANSLATE_URL: "https://translate.example.org" }).translation).toMatchObject({ provider: "libretranslate", url: "https://translate.example.org" });
+    expect(() => loadConfig({ TRANSLATION_PROVIDER: "google", PORT: "x" })).toThrow(/TRANSLATION_PROVIDER[\s\S]*PORT|PORT[\s\S]*TRANSLATION_PROVIDER/);
+    expect(() => loadConfig({ TRANSLATION_PROVIDER: "deepl" })).toThrow(/DEEPL_AUTH_KEY/);
+  });
+
   it("runs several instances only on a shared PostgreSQL database", () => {
     expect(loadConfig({ REDIS_URL: "redis://127.0.0.1:6379", DATABASE_URL: "postgres://u@127.0.0.1:5432/db" }).redisUrl).toBe("redis://127.0.0.1:6379");
     expect(loadConfig({}).redisUrl).toBeUndefined();

@@ -7,6 +7,7 @@ import path from "node:path";
 import { isPostgresUrl } from "#db/connection";
 import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from "./collab/limits";
 import { MAX_DOCUMENT_DEPTH } from "#shared/collab/limits";
+import { readTranslationSettings, TranslationConfigError, type TranslationSettings } from "./translations/provider-from-env";
 
 export interface Config {
   port: number;
@@ -40,6 +41,8 @@ export interface Config {
   libraryQuotaBytes: number;
   /** Where the library keeps file contents: the disk under DATA_DIR, or an S3-compatible bucket that several instances share. */
   libraryStorage: LibraryStorageConfig;
+  /** Machine translation (TRANSLATION_PROVIDER and its settings), or null: translation by hand only. */
+  translation: TranslationSettings | null;
 }
 
 export type LibraryStorageConfig = { driver: "disk" } | ({ driver: "s3" } & S3Settings);
@@ -142,6 +145,7 @@ export function loadConfig(env: Env = process.env): Config {
     uploadMaxBytes: int("UPLOAD_MAX_BYTES", 2 * GiB, 1, 1024 * GiB),
     libraryQuotaBytes: int("LIBRARY_QUOTA_BYTES", 20 * GiB, 1, 1024 ** 5),
     libraryStorage: libraryStorageConfig(env, problems),
+    translation: translationConfig(env, problems),
   };
   if (config.libraryStorage.driver === "s3" && config.uploadMaxBytes > S3_COPY_LIMIT) {
     problems.push(`UPLOAD_MAX_BYTES may be at most ${S3_COPY_LIMIT} (5 GiB, the largest object S3 stores in one request) with LIBRARY_STORAGE=s3; got "${env.UPLOAD_MAX_BYTES}".`);
@@ -151,6 +155,17 @@ export function loadConfig(env: Env = process.env): Config {
 }
 
 const S3_COPY_LIMIT = 5 * 1024 ** 3;
+
+/** TRANSLATION_PROVIDER and its settings; their problems are reported with all the others. */
+function translationConfig(env: Env, problems: string[]): TranslationSettings | null {
+  try {
+    return readTranslationSettings(env);
+  } catch (error) {
+    if (!(error instanceof TranslationConfigError)) throw error;
+    problems.push(...error.problems);
+    return null;
+  }
+}
 
 function libraryStorageConfig(env: Env, problems: string[]): LibraryStorageConfig {
   const driver = env.LIBRARY_STORAGE || "disk";

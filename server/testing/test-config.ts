@@ -27,6 +27,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     uploadMaxBytes: 2 * 1024 ** 3,
     libraryQuotaBytes: 20 * 1024 ** 3,
     libraryStorage: { driver: "disk" },
+    translation: null,
     ...overrides,
   };
 }
