@@ -51,6 +51,8 @@ export function AppHeader() {
             <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
             {user.canSeeNetworkOfNetworks ? <NavLink to="/network-of-networks">{t("nav.networkOfNetworks")}</NavLink> : null}
             <NavLink to="/events">{t("nav.events")}</NavLink>
+            {/* The glossary is read by everyone who takes part in the network of networks (glossary.view). */}
+            {user.canSeeNetworkOfNetworks ? <NavLink to="/glossary">{t("nav.glossary")}</NavLink> : null}
             {user.isAdmin ? <NavLink to="/admin">{t("nav.admin")}</NavLink> : null}
           </nav>
         ) : null}

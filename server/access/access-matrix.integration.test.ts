@@ -257,6 +257,11 @@ const getRoutes: Array<[string, () => string, Expectation]> = [
   ["commons copy of a file A shared", () => `${commonsLibrary}/files/${sharedCopyOfA}`, loggedIn(200)],
   ["the shared file of A in A's library", () => `${libraryOfA()}/files/${sharedFileOfA.fileId}`, networkPage("A")],
   ["my calendar", () => "/events", loggedIn(200)],
+  ["the VET glossary", () => "/glossary", loggedIn(200)],
+  ["the VET glossary, searched", () => "/glossary?q=Kammer", loggedIn(200)],
+  ["the VET glossary as CSV", () => "/glossary/export/csv", loggedIn(200)],
+  ["the VET glossary as TBX", () => "/glossary/export/tbx", loggedIn(200)],
+  ["the VET glossary in a format there is not", () => "/glossary/export/xlsx", loggedIn(404)],
   ["my calendar, month of A's event", () => "/events?view=month&month=2031-05", loggedIn(200)],
   ["my calendar, a month that cannot be", () => "/events?view=month&month=2031-13", loggedIn(404)],
   ["events of A", eventsOfA, networkPage("A")],
@@ -430,6 +435,10 @@ postRoutes.push(
     () => ({ intent: "toActivity", actionId: "no-such-action", workProgrammeId: "no-such-work-programme" }),
     loggedIn(400, { observer: 403, admin: 403, moderator: 403 }),
   ],
+  // Everyone in the commons reads the glossary; members of a network and moderators propose; observers only read.
+  ["propose a glossary term", () => "/glossary", () => ({ intent: "propose", de: "Matrixbegriff", it: "termine matrice" }), loggedIn(200, { observer: 403 })],
+  ["propose a glossary term in one language only", () => "/glossary", () => ({ intent: "propose", de: "Nur deutsch" }), loggedIn(400)],
+  ["accept a glossary proposal that is not there", () => "/glossary", () => ({ intent: "accept", id: "no-such-term" }), loggedIn(403, { moderator: 404, admin: 404 })],
   ["book interpreting for A's event", () => `${eventPageOfA()}/agenda`, () => ({ intent: "booking", sessionId: "no-such-session", from: "de", to: "it", booked: "true" }), loggedIn(404, { memberA: 403, observer: 403, admin: 403 })],
 );
 

@@ -1,0 +1,49 @@
+/**
+ * The glossary page's data and refusals: accepted terms (filtered by a search), proposals
+ * with the moderators' buttons, in the reader's language first.
+ */
+import type { AppLoadContext } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import type { Services } from "#server/services";
+import { acceptedTerms, type GlossaryChangeResult, type GlossaryTerm, termFromRow } from "#server/domain/glossary/glossary";
+
+export { acceptTerm, exportGlossary, proposeTerms, removeTerm } from "#server/domain/glossary/glossary";
+import { listGlossaryTerms } from "#db/queries/glossary";
+import { can, type Actor } from "#shared/policy";
+import { LOCALES } from "#shared/i18n/config";
+import { authorize, requireAuth } from "./guards.server";
+import { formValues } from "./forms.server";
+
+export function requireGlossaryView(request: Request, context: AppLoadContext) {
+  const auth = requireAuth(request, context);
+  authorize(auth, { type: "glossary.view" });
+  return auth;
+}
+
+const MAX_QUERY = 100;
+
+/** Whether a term matches a search in any of its languages, its definition or its note. */
+function matches(term: GlossaryTerm, query: string): boolean {
+  const needle = query.toLocaleLowerCase();
+  return LOCALES.some((l) => [term.terms[l], term.definition[l], term.note[l]].some((text) => text.toLocaleLowerCase().includes(needle)));
+}
+
+export async function glossaryPage(services: Services, actor: Actor, rawQuery: string | null) {
+  const query = (rawQuery ?? "").trim().slice(0, MAX_QUERY);
+  const accepted = await acceptedTerms(services);
+  const proposals = (await listGlossaryTerms(services.db, "proposed")).map(termFromRow);
+  return {
+    query,
+    total: accepted.length,
+    terms: query ? accepted.filter((term) => matches(term, query)) : accepted,
+    proposals,
+    canPropose: can(actor, { type: "glossary.propose" }),
+    canAccept: can(actor, { type: "glossary.accept" }),
+  };
+}
+
+const STATUS: Record<Exclude<GlossaryChangeResult, { ok: true }>["error"], number> = { forbidden: 403, notFound: 404, tooFewLanguages: 400 };
+
+export function glossaryRefusal(error: keyof typeof STATUS, form: FormData) {
+  return data({ ok: false as const, errors: { form: `glossary:errors.${error}` } as Record<string, string>, values: formValues(form) }, { status: STATUS[error] });
+}
