@@ -4,7 +4,7 @@
  * remove them; the glossary downloads as CSV or TBX.
  */
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { glossaryModeration, glossaryProposal } from "#shared/validation/glossary-forms";
 import { LOCALE_NATIVE_NAMES, LOCALES, isLocale, type Locale } from "#shared/i18n/config";
@@ -51,11 +51,10 @@ export default function GlossaryPage() {
   const language = LOCALE_NATIVE_NAMES[isLocale(i18n.language) ? i18n.language : "de"];
   const { query, total, terms, proposals, canPropose, canAccept } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const failed = result && !result.ok ? result : null;
   const value = (name: string) => (failed?.values[name] as string | undefined) ?? undefined;
-  // After a proposal the form starts empty again; after a refusal it keeps what was typed.
-  const formKey = result?.ok && result.done === "proposed" ? `done-${navigation.state}` : "form";
+  // A new proposal on the list starts the form empty again; after a refusal it keeps what was typed.
+  const formKey = `propose-${proposals.length}`;
 
   return (
     <div className="page">
