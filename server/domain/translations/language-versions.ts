@@ -11,7 +11,7 @@ import { resolveDocument } from "#server/documents/registry";
 import { can, type Actor } from "#shared/policy";
 import { isLocale, type Locale } from "#shared/i18n/config";
 import { languageVersionName } from "#shared/collab/doc-names";
-import { ensureSectionIds, findSection, readSections } from "#shared/collab/sections";
+import { elementText, ensureSectionIds, findSection, readSections } from "#shared/collab/sections";
 import { alignSections, readSectionRecords, summarise, writeSectionRecord, type AlignedSection, type TranslationSummary } from "#shared/collab/section-status";
 import { addLanguageVersion as insertLanguageVersion, findDocumentLanguages } from "#db/queries/language-versions";
 import { findUserById } from "#db/queries/users";
@@ -150,7 +150,7 @@ export async function reviewSection(
   let reviewed = false;
   await documents.change(version.name, actor.userId, (doc) => {
     const target = findSection(doc.getXmlFragment(field), input.sectionId);
-    if (!target || readSections(doc.getXmlFragment(field))[target.index]?.text.trim() === "") return;
+    if (!target || elementText(target.element).trim() === "") return;
     writeSectionRecord(doc, input.sectionId, { base: sourceSection.text, state: "reviewed", by: actor.userId, byName, at: nowIso() });
     reviewed = true;
   });

@@ -19,7 +19,7 @@ import type { DocumentAccess } from "#server/collab/collab-server";
 import { TranslationFailure, type TranslationFailureReason } from "#server/translations/provider";
 import { glossaryPairs } from "#server/domain/glossary/glossary";
 import type { Actor } from "#shared/policy";
-import { findSection, readSections } from "#shared/collab/sections";
+import { elementText, findSection } from "#shared/collab/sections";
 import { readSectionRecord, SECTION_RECORDS, writeSectionRecord, type SectionRecord } from "#shared/collab/section-status";
 import { nowIso } from "#shared/time";
 import { compareVersion, displayName, editableVersion } from "./language-versions";
@@ -72,7 +72,7 @@ export async function machineTranslate(
       const located = findSection(source.getXmlFragment(field), id);
       if (!located) return { ok: false, error: "noSuchSection" };
       const texts = textNodesOf(located.element).map(plainText);
-      sections.push({ id, element: located.element, texts, base: readSections(source.getXmlFragment(field))[located.index]!.text });
+      sections.push({ id, element: located.element, texts, base: elementText(located.element) });
     }
     const outgoing = sections.flatMap((section) => section.texts).filter((text) => text.trim() !== "");
     if (!outgoing.length) return { ok: false, error: "nothingToTranslate" };
