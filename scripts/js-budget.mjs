@@ -27,6 +27,7 @@ export const EDITOR_ROUTES = new Set([
   "routes/network-of-networks_.recommendations.$id",
   "routes/networks.$slug_.events.$id_.minutes",
   "routes/network-of-networks_.events.$id_.minutes",
+  "routes/networks.$slug_.work-programmes.$id_.languages.$lang",
 ]);
 
 /**

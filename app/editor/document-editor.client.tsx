@@ -15,6 +15,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { editorExtensions } from "#shared/editor/extensions";
 import { CONTENT_FIELD } from "#shared/collab/work-programme-doc";
 import { COLLAB_CLOSE } from "#shared/collab/protocol";
+import { parseDocName } from "#shared/collab/doc-names";
 import { useCollabSession, type CollabSession, type CollabSnapshot } from "./use-collab-session.client";
 import { renderCaret, renderSelection, withoutOwnCaret } from "./carets";
 import { Toolbar, type ToolbarButton } from "./toolbar.client";
@@ -27,6 +28,8 @@ import { BrowserSelectionFirst } from "./browser-selection-first";
 import { RestoreNotice } from "./restore-notice.client";
 import { keepPageOnDevice } from "~/lib/device-copies";
 import { useTiptapEditor } from "./tiptap-react.client";
+import { GlossaryTerms, type GlossaryHint } from "./glossary-terms.client";
+import { useGlossaryCard } from "./glossary-card.client";
 
 export interface DocumentEditorProps {
   docName: string;
@@ -39,6 +42,8 @@ export interface DocumentEditorProps {
   structured?: (doc: Y.Doc, editable: boolean) => ReactNode;
   /** What names the document (the text's accessible name, messages about it); the work programme's by default. */
   labels?: EditorLabels;
+  /** Glossary terms to mark in the text, with their equivalents (same array for the page's life). */
+  glossary?: GlossaryHint[];
 }
 
 export interface EditorLabels {
@@ -74,6 +79,7 @@ function EditorBody({
   labels,
   docName,
   commentsUrl,
+  glossary,
 }: DocumentEditorProps & { session: CollabSession; snapshot: CollabSnapshot; readOnlyUser: boolean }) {
   const { t } = useTranslation("workprogramme");
   const [linkError, setLinkError] = useState<string | null>(null);
@@ -86,11 +92,13 @@ function EditorBody({
   const everLive = useRef(false);
   if (snapshot.connection === "live") everLive.current = true;
   const commentsBridge = useMemo(() => new CommentsBridge(), []);
+  const glossaryCard = useGlossaryCard();
 
   // One extension list per document session (the editor is only created once per session).
   const extensions = useMemo(
     () => [
-      ...editorExtensions(),
+      // A source names its new blocks as sections; in a language version typed blocks continue the section before them.
+      ...editorExtensions({ sectionIds: parseDocName(docName)?.language ? "dedupe" : "assign" }),
       Collaboration.configure({ document: doc, field: CONTENT_FIELD }),
       CollaborationCaret.configure({
         // Read-only people see others' carets but never publish their own.
@@ -102,8 +110,9 @@ function EditorBody({
       CommentHighlights.configure({ bridge: commentsBridge }),
       ReadOnlyText(() => !editableRef.current),
       BrowserSelectionFirst,
+      GlossaryTerms.configure({ hints: glossary ?? [], onActive: glossaryCard.onActive }),
     ],
-    [doc, provider, readOnlyUser, user.id, user.name, user.colour, commentsBridge],
+    [doc, provider, readOnlyUser, user.id, user.name, user.colour, commentsBridge, docName, glossary, glossaryCard.onActive],
   );
 
   // Created in an effect, not during render: binding the Y.Doc emits events that update state.
@@ -195,6 +204,7 @@ function EditorBody({
               </p>
             ) : null}
             <div ref={mountRef} className={editable ? "wp-editor__frame" : "wp-editor__frame wp-editor__frame--readonly"} />
+            {glossaryCard.card}
           </section>
           {editor ? (
             <CommentsSidebar editor={editor} bridge={commentsBridge} url={commentsUrl} docName={docName} docReady={everLive.current} editable={editable} />

@@ -10,7 +10,8 @@ import { acceptedTerms, type GlossaryChangeResult, type GlossaryTerm, termFromRo
 export { acceptTerm, exportGlossary, proposeTerms, removeTerm } from "#server/domain/glossary/glossary";
 import { listGlossaryTerms } from "#db/queries/glossary";
 import { can, type Actor } from "#shared/policy";
-import { LOCALES } from "#shared/i18n/config";
+import { LOCALES, type Locale } from "#shared/i18n/config";
+import type { GlossaryHint } from "#shared/glossary/term-matching";
 import { authorize, requireAuth } from "./guards.server";
 import { formValues } from "./forms.server";
 
@@ -46,4 +47,22 @@ const STATUS: Record<Exclude<GlossaryChangeResult, { ok: true }>["error"], numbe
 
 export function glossaryRefusal(error: keyof typeof STATUS, form: FormData) {
   return data({ ok: false as const, errors: { form: `glossary:errors.${error}` } as Record<string, string>, values: formValues(form) }, { status: STATUS[error] });
+}
+
+/**
+ * The accepted terms as the editor marks them: one hint per term and language it is written
+ * in (a document may mix languages, and its source language is not always known), with the
+ * equivalents in the other languages and the note in the reader's language.
+ */
+export async function glossaryHints(services: Services, reader: Locale): Promise<GlossaryHint[]> {
+  const hints: GlossaryHint[] = [];
+  for (const term of await acceptedTerms(services)) {
+    const note = term.note[reader] || LOCALES.map((l) => term.note[l]).find(Boolean) || "";
+    for (const language of LOCALES) {
+      if (!term.terms[language].trim()) continue;
+      const equivalents = LOCALES.filter((l) => l !== language && term.terms[l].trim()).map((l) => ({ language: l, term: term.terms[l] }));
+      if (equivalents.length) hints.push({ id: `${term.id}-${language}`, term: term.terms[language], equivalents, note });
+    }
+  }
+  return hints;
 }

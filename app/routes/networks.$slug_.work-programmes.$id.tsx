@@ -4,7 +4,7 @@
  * a WebSocket to /collab/workprogramme.<id>, which checks access again on its own.
  */
 import { lazy, Suspense } from "react";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ArchivedNetworkNotice } from "~/components/archived-network-notice";
@@ -14,12 +14,15 @@ import { pageMeta } from "~/lib/meta";
 import { ClientOnly } from "~/editor/client-only";
 import { ExportLinks } from "~/components/export-links";
 import { keepOpenEditor } from "~/lib/editor-revalidation";
+import { glossaryHints } from "~/lib/glossary.server";
+import glossaryStyles from "~/components/glossary/glossary-marks.css?url";
 
 const WorkProgrammeEditor = lazy(() => import("~/editor/work-programme-editor.client"));
 
 export const meta = pageMeta<{ workProgramme: { title: string } }>((_t, data) => data.workProgramme.title);
 
 export const shouldRevalidate = keepOpenEditor;
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: glossaryStyles }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { auth, network, workProgramme: row, document, rights } = await loadWorkProgrammeDocument(request, context, params);
@@ -33,6 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     user: { id: auth.user.id, name: auth.user.name, colour: colourFor(auth.user.id) },
     organisations: organisations.map((o) => ({ id: o.id, name: o.name, country: o.country })),
     locale: context.locale,
+    glossary: await glossaryHints(context.services, context.locale),
   };
 }
 
@@ -53,7 +57,10 @@ export default function WorkProgrammePage() {
       </p>
       <h1>{workProgramme.title}</h1>
       <ExportLinks networkSlug={network.slug} workProgrammeId={workProgramme.id} />
-      <p className="wp-history-link"><Link to={`/networks/${network.slug}/work-programmes/${workProgramme.id}/history`}>{t("history:links.history")}</Link></p>
+      <p className="wp-history-link">
+        <Link to={`/networks/${network.slug}/work-programmes/${workProgramme.id}/history`}>{t("history:links.history")}</Link> ·{" "}
+        <Link to={`/networks/${network.slug}/work-programmes/${workProgramme.id}/languages`}>{t("languages:link")}</Link>
+      </p>
       {network.archivedAt ? (
         <ArchivedNetworkNotice archivedAt={network.archivedAt} />
       ) : workProgramme.archived ? (
@@ -70,6 +77,7 @@ export default function WorkProgrammePage() {
             user={data.user}
             organisations={data.organisations}
             locale={data.locale}
+            glossary={data.glossary}
             commentsUrl={`/networks/${network.slug}/work-programmes/${workProgramme.id}/comments`}
           />
         </Suspense>

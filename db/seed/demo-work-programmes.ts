@@ -39,6 +39,22 @@ const table = (head: string[], ...rows: string[][]): PmJson => ({
   ],
 });
 const doc = (...content: PmJson[]): PmJson => ({ type: "doc", content });
+/** A top-level block with a fixed section id (shared/collab/sections.ts), so language versions can link to it. */
+const withSid = (block: PmJson, sid: string): PmJson => ({ ...block, attrs: { ...block.attrs, sid } });
+
+/** The builders above, for other demo files that write ProseMirror JSON in the same shape. */
+export const pm = { text, p, h, bullets, numbered, bold, table, doc, withSid };
+
+/**
+ * Section ids of the mechatronics work programme's blocks, in order: its Italian version
+ * (demo-language-versions.ts) is linked to it through them.
+ */
+export const MECH_SECTION_IDS = ["demo-s-mech-01", "demo-s-mech-02", "demo-s-mech-03", "demo-s-mech-04", "demo-s-mech-05", "demo-s-mech-06", "demo-s-mech-07", "demo-s-mech-08"] as const;
+/** Gives the blocks their section ids in order. */
+const sectioned = (ids: readonly string[], ...blocks: PmJson[]): PmJson => {
+  if (ids.length !== blocks.length) throw new Error(`demo work programme: ${blocks.length} blocks for ${ids.length} section ids`);
+  return doc(...blocks.map((block, i) => withSid(block, ids[i]!)));
+};
 
 const activity = (
   id: string,
@@ -57,7 +73,8 @@ export const demoWorkProgrammes: DemoWorkProgramme[] = [
     networkId: "demo-net-mechatronics",
     title: "Arbeitsprogramm 2026",
     createdBy: "demo-user-mechatronik-1",
-    content: doc(
+    content: sectioned(
+      MECH_SECTION_IDS,
       h(2, "Ziele"),
       p(
         "Bis Ende 2026 entwickelt das Netzwerk ",

@@ -7,7 +7,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestServer } from "#server/testing/use-test-server";
 import { TestClient, type TestResponse } from "#server/testing/http-client";
-import { buildNetwork, buildOrganisation, buildRecommendation, buildUser, findingInput } from "#server/testing/factories";
+import { buildNetwork, buildOrganisation, buildRecommendation, buildUser, buildWorkProgramme, findingInput } from "#server/testing/factories";
+import { addLanguageVersion } from "#server/domain/translations/language-versions";
 import { addOrganisationToNetwork } from "#db/queries/networks";
 import { loadActor } from "#server/domain/auth/actor";
 import { postFinding } from "#server/domain/commons/findings";
@@ -114,6 +115,19 @@ beforeAll(async () => {
   if (!insider.body.includes(netA.canary)) throw new Error("A's library search does not show A's file to A: the search rows below would prove nothing");
 });
 const libraryOfA = () => `/networks/${netA.slug}/library`;
+
+/**
+ * Language versions: a work programme of A (its title holds A's canary) with an Italian
+ * version. Outsiders must see neither, under A's address or under B's.
+ */
+let workProgrammeOfA = "";
+beforeAll(async () => {
+  const wp = await buildWorkProgramme(server.services.db, netA.id, { title: `Arbeitsprogramm ${netA.canary}` });
+  workProgrammeOfA = wp.id;
+  const added = await addLanguageVersion(server.services, server.server.collab, await loadActor(server.services.db, users.coordinatorA.id), { sourceName: wp.docName, sourceLanguage: "de", language: "it" });
+  if (!added.ok) throw new Error(`language version not added: ${added.error}`);
+});
+const languagesOfA = () => `/networks/${netA.slug}/work-programmes/${workProgrammeOfA}/languages`;
 const fileOfA = () => `${libraryOfA()}/files/${libraryFileOfA.fileId}`;
 const commonsLibrary = "/network-of-networks/library";
 
@@ -257,6 +271,12 @@ const getRoutes: Array<[string, () => string, Expectation]> = [
   ["commons copy of a file A shared", () => `${commonsLibrary}/files/${sharedCopyOfA}`, loggedIn(200)],
   ["the shared file of A in A's library", () => `${libraryOfA()}/files/${sharedFileOfA.fileId}`, networkPage("A")],
   ["my calendar", () => "/events", loggedIn(200)],
+  ["language versions of A's work programme", languagesOfA, networkPage("A")],
+  ["the Italian version of A's work programme, side by side", () => `${languagesOfA()}/it`, networkPage("A")],
+  ["a language version A's work programme does not have", () => `${languagesOfA()}/en`, loggedIn(404)],
+  ["a language that does not exist", () => `${languagesOfA()}/xx`, loggedIn(404)],
+  ["comments of the Italian version of A's work programme", () => `${languagesOfA()}/it/comments`, networkPage("A")],
+  ["the Italian version of A's work programme under B's address", () => `/networks/${netB.slug}/work-programmes/${workProgrammeOfA}/languages/it`, networkPage("B", 404)],
   ["the VET glossary", () => "/glossary", loggedIn(200)],
   ["the VET glossary, searched", () => "/glossary?q=Kammer", loggedIn(200)],
   ["the VET glossary as CSV", () => "/glossary/export/csv", loggedIn(200)],
@@ -439,6 +459,11 @@ postRoutes.push(
   ["propose a glossary term", () => "/glossary", () => ({ intent: "propose", de: "Matrixbegriff", it: "termine matrice" }), loggedIn(200, { observer: 403 })],
   ["propose a glossary term in one language only", () => "/glossary", () => ({ intent: "propose", de: "Nur deutsch" }), loggedIn(400)],
   ["accept a glossary proposal that is not there", () => "/glossary", () => ({ intent: "accept", id: "no-such-term" }), loggedIn(403, { moderator: 404, admin: 404 })],
+  // Versions are edited by those who edit the source; readers of A (observer, admin) are refused, outsiders see nothing.
+  ["add an English version to A's work programme", languagesOfA, () => ({ intent: "add", sourceLanguage: "de", language: "en" }), loggedIn(404, { memberA: 302, coordinatorA: 302, observer: 403, admin: 403 })],
+  ["add a version in the source's own language", languagesOfA, () => ({ intent: "add", sourceLanguage: "de", language: "de" }), loggedIn(404, { memberA: 400, coordinatorA: 400, observer: 403, admin: 403 })],
+  ["review a section of the Italian version that is not there", () => `${languagesOfA()}/it`, () => ({ intent: "review", sectionId: "no-such-section", seenSource: "" }), loggedIn(404, { memberA: 400, coordinatorA: 400, observer: 403, admin: 403 })],
+  ["machine-translate A's Italian version without a provider", () => `${languagesOfA()}/it`, () => ({ intent: "translateStale" }), loggedIn(404, { memberA: 400, coordinatorA: 400, observer: 403, admin: 403 })],
   ["book interpreting for A's event", () => `${eventPageOfA()}/agenda`, () => ({ intent: "booking", sessionId: "no-such-session", from: "de", to: "it", booked: "true" }), loggedIn(404, { memberA: 403, observer: 403, admin: 403 })],
 );
 

@@ -19,6 +19,7 @@ import { replaceWorkProgrammeItems } from "#db/queries/work-programme-items";
 import { deriveContent } from "#server/collab/derive";
 import { applyDemoCommons } from "./apply-demo-commons";
 import { applyDemoEvents } from "./apply-demo-events";
+import { applyDemoLanguageVersions } from "./apply-demo-language-versions";
 import { seedGlossaryIfEmpty } from "#server/domain/glossary/glossary-seed";
 
 export interface SeedSummary {
@@ -32,10 +33,11 @@ export interface SeedSummary {
   events: number;
   minutes: number;
   glossaryTerms: number;
+  languageVersions: number;
 }
 
 export async function applyDemoSeed(db: Kysely<Database>, now = new Date().toISOString()): Promise<SeedSummary> {
-  const summary: SeedSummary = { networks: 0, organisations: 0, people: 0, workProgrammes: 0, goodPractices: 0, findings: 0, recommendations: 0, events: 0, minutes: 0, glossaryTerms: 0 };
+  const summary: SeedSummary = { networks: 0, organisations: 0, people: 0, workProgrammes: 0, goodPractices: 0, findings: 0, recommendations: 0, events: 0, minutes: 0, glossaryTerms: 0, languageVersions: 0 };
   const insertOrganisation = async (o: DemoOrganisation) => {
     const result = await db
       .insertInto("organisations")
@@ -110,6 +112,8 @@ export async function applyDemoSeed(db: Kysely<Database>, now = new Date().toISO
   }
 
   for (const wp of demoWorkProgrammes) summary.workProgrammes += await insertWorkProgramme(db, wp, now);
+  // After the work programmes: a version links to its stored source's sections.
+  summary.languageVersions = await applyDemoLanguageVersions(db, now);
   Object.assign(summary, await applyDemoCommons(db, now));
   // Events last: their organisers, participants and organisations must exist.
   Object.assign(summary, await applyDemoEvents(db, now));

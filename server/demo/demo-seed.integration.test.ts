@@ -6,9 +6,9 @@ import { applyDemoSeed } from "./apply-demo-seed";
 import { demoNetworks, demoPeople } from "#db/seed/demo-data";
 import { demoWorkProgrammes } from "#db/seed/demo-work-programmes";
 import { demoFindings, demoGoodPractices, demoRecommendations } from "#db/seed/demo-commons";
-import { findDerived, findSnapshot } from "#db/queries/collab";
+import { findDerived, findSnapshot, upsertSnapshot } from "#db/queries/collab";
 import { listActivities, listMilestones } from "#db/queries/work-programme-items";
-import { docNameOf } from "#shared/collab/doc-names";
+import { docNameOf, languageVersionName } from "#shared/collab/doc-names";
 import { readActivities, readMilestones } from "#shared/collab/work-programme-doc";
 import { demoEvents } from "#db/seed/demo-events";
 import { listEventCosts, listSessions, listSessionSpeakers } from "#db/queries/events";
@@ -21,6 +21,11 @@ import { can } from "#shared/policy";
 import { loadActor } from "#server/domain/auth/actor";
 import { eventSubject, parseLanguages } from "#server/domain/events/event-subject";
 import { demoInstant } from "./apply-demo-events";
+import { applyDemoLanguageVersions } from "./apply-demo-language-versions";
+import { buildWorkProgrammeDoc } from "./apply-demo-seed";
+import { demoLanguageVersions } from "#db/seed/demo-language-versions";
+import { readSections } from "#shared/collab/sections";
+import { alignSections, readSectionRecords, sameSourceText } from "#shared/collab/section-status";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -54,9 +59,23 @@ const TABLES = [
   "event_interpreting_bookings",
   "event_costs",
   "glossary_terms",
+  "document_languages",
+  "language_versions",
 ] as const;
 const count = async (table: (typeof TABLES)[number]) =>
   Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+
+/** The work programme with an Italian version (db/seed/demo-language-versions.ts). */
+const MECH_WP_ID = "demo-wp-mechatronics";
+
+/** A stored document as a Y.Doc (the caller destroys it). */
+const loadDoc = async (name: string) => {
+  const snapshot = await findSnapshot(database.db, name);
+  expect(snapshot?.state.byteLength, name).toBeGreaterThan(0);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, snapshot!.state);
+  return doc;
+};
 
 /** The seed's `now`: the demo's events are placed around it. */
 const NOW = new Date().toISOString();
@@ -72,6 +91,7 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
     expect(first.events).toBe(demoEvents.length);
     expect(first.minutes).toBe(demoEvents.filter((e) => e.minutes).length);
     expect(first.glossaryTerms).toBe(GLOSSARY_SEED.length);
+    expect(first.languageVersions).toBe(demoLanguageVersions.length);
     for (const network of demoNetworks) {
       const orgs = await database.db
         .selectFrom("network_organisations")
@@ -93,9 +113,11 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
     const stateBefore = await findSnapshot(database.db, docNameOf("workprogramme", demoWorkProgrammes[0]!.id));
     const minutesName = docNameOf(MINUTES_DOC_TYPE, demoEvents.find((e) => e.minutes)!.id);
     const minutesBefore = await findSnapshot(database.db, minutesName);
+    const versionName = languageVersionName(docNameOf("workprogramme", MECH_WP_ID), "it");
+    const versionBefore = await findSnapshot(database.db, versionName);
     // A later start of the demo (other relative dates) finds everything there and adds nothing either.
     const second = await applyDemoSeed(database.db, new Date(Date.parse(NOW) + 3 * 86_400_000).toISOString());
-    expect(second).toEqual({ networks: 0, organisations: 0, people: 0, workProgrammes: 0, goodPractices: 0, findings: 0, recommendations: 0, events: 0, minutes: 0, glossaryTerms: 0 });
+    expect(second).toEqual({ networks: 0, organisations: 0, people: 0, workProgrammes: 0, goodPractices: 0, findings: 0, recommendations: 0, events: 0, minutes: 0, glossaryTerms: 0, languageVersions: 0 });
     const after = await Promise.all(TABLES.map(count));
     expect(after).toEqual(before);
     // The stored document is left alone, so edits made since the first run survive.
@@ -103,6 +125,8 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
     expect(Buffer.from(stateAfter!.state).equals(Buffer.from(stateBefore!.state))).toBe(true);
     const minutesAfter = await findSnapshot(database.db, minutesName);
     expect(Buffer.from(minutesAfter!.state).equals(Buffer.from(minutesBefore!.state))).toBe(true);
+    const versionAfter = await findSnapshot(database.db, versionName);
+    expect(Buffer.from(versionAfter!.state).equals(Buffer.from(versionBefore!.state))).toBe(true);
   });
 
   it("gives each network a work programme whose stored document holds the seeded activities and milestones", async () => {
@@ -302,6 +326,72 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
       expect(versions, name).toHaveLength(1);
       expect(Buffer.from(versions[0]!.state).equals(Buffer.from(snapshot!.state)), name).toBe(true);
       doc.destroy();
+    }
+  });
+
+  it("has a work programme with an Italian version in mixed states: reviewed, machine, outdated, unchecked, untranslated", async () => {
+    const sourceName = docNameOf("workprogramme", MECH_WP_ID);
+    const source = await loadDoc(sourceName);
+    const version = await loadDoc(languageVersionName(sourceName, "it"));
+    const rows = alignSections(readSections(source.getXmlFragment("content")), readSections(version.getXmlFragment("content")), readSectionRecords(version));
+    const statuses = new Set(rows.map((row) => row.status));
+    for (const status of ["reviewed", "machine", "outdated", "unchecked", "untranslated"] as const) expect(statuses, status).toContain(status);
+    expect(statuses).not.toContain("removed");
+    // Every source section is linked by its id.
+    expect(rows.every((row) => row.id !== null)).toBe(true);
+    // Outdated: translated from an older German wording, so there is a change to show.
+    const outdated = rows.filter((row) => row.status === "outdated");
+    for (const row of outdated) {
+      expect(row.record, row.id!).not.toBeNull();
+      expect(sameSourceText(row.record!.base, row.source!.text), row.id!).toBe(false);
+      expect(row.target?.text.trim(), row.id!).toBeTruthy();
+    }
+    // Reviewed by a person of the network who reads Italian.
+    for (const row of rows.filter((r) => r.status === "reviewed")) {
+      const reviewer = demoPeople.find((p) => p.id === row.record!.by);
+      expect(reviewer?.locale, row.id!).toBe("it");
+      expect(reviewer?.memberships.map((m) => m.networkId)).toContain("demo-net-mechatronics");
+      expect(row.record!.byName).toBe(reviewer?.name);
+      expect(row.record!.at < NOW).toBe(true);
+    }
+    expect(rows.filter((r) => r.status === "untranslated").every((r) => r.target === null)).toBe(true);
+    expect((await findDerived(database.db, languageVersionName(sourceName, "it")))?.text).toContain("Obiettivi");
+    source.destroy();
+    version.destroy();
+
+    const languages = await database.db.selectFrom("document_languages").select("source_language").where("doc_name", "=", sourceName).execute();
+    expect(languages.map((l) => l.source_language)).toEqual(["de"]);
+    const versions = await database.db.selectFrom("language_versions").select(["language", "created_by"]).where("doc_name", "=", sourceName).execute();
+    expect(versions).toEqual([{ language: "it", created_by: "demo-user-mechatronik-2" }]);
+  });
+
+  it("leaves the Italian version out where the stored German work programme has no section ids (an older seed)", async () => {
+    const sourceName = docNameOf("workprogramme", MECH_WP_ID);
+    const versionName = languageVersionName(sourceName, "it");
+    const stored = await findSnapshot(database.db, sourceName);
+    const wp = demoWorkProgrammes.find((w) => w.id === MECH_WP_ID)!;
+    const withoutIds = buildWorkProgrammeDoc({
+      ...wp,
+      content: { ...wp.content, content: wp.content.content!.map((block) => ({ ...block, attrs: { ...block.attrs, sid: null } })) },
+    });
+    expect(readSections(withoutIds.getXmlFragment("content")).every((s) => s.id === null)).toBe(true);
+    const removeVersion = async () => {
+      await database.db.deleteFrom("collab_documents").where("name", "=", versionName).execute();
+      await database.db.deleteFrom("language_versions").where("doc_name", "=", sourceName).execute();
+      await database.db.deleteFrom("document_languages").where("doc_name", "=", sourceName).execute();
+    };
+    try {
+      await removeVersion();
+      await upsertSnapshot(database.db, sourceName, Y.encodeStateAsUpdate(withoutIds), NOW);
+      expect(await applyDemoLanguageVersions(database.db, NOW)).toBe(0);
+      expect(await findSnapshot(database.db, versionName)).toBeUndefined();
+      expect(await database.db.selectFrom("language_versions").select("language").where("doc_name", "=", sourceName).execute()).toEqual([]);
+    } finally {
+      withoutIds.destroy();
+      // Back as the seed left it: the German source with its ids, and its Italian version.
+      await upsertSnapshot(database.db, sourceName, stored!.state, NOW);
+      await removeVersion();
+      expect(await applyDemoLanguageVersions(database.db, NOW)).toBe(1);
     }
   });
 

@@ -125,6 +125,16 @@ describe("status of a language version, section by section", () => {
     expect(insertionIndex(src, readSections(version.getXmlFragment(FIELD)), "s1")).toBe(0);
   });
 
+  it("counts blocks typed in a version after a section as part of it, and places new sections after them", () => {
+    const source = sourceDoc(["Ziele", "Zeitplan"]);
+    const version = reviewedVersion(source);
+    version.getXmlFragment(FIELD).insert(1, [paragraph("Un paragrafo in più")]);
+    const rows = alignSections(readSections(source.getXmlFragment(FIELD)), readSections(version.getXmlFragment(FIELD)), readSectionRecords(version));
+    expect(rows.map((row) => row.target?.text)).toEqual(["[it] Ziele\nUn paragrafo in più", "[it] Zeitplan"]);
+    source.getXmlFragment(FIELD).insert(1, [paragraph("Neu", "new")]);
+    expect(insertionIndex(readSections(source.getXmlFragment(FIELD)), readSections(version.getXmlFragment(FIELD)), "new")).toBe(2);
+  });
+
   it("keeps a deleted source section's translation as removed, next to where it was", () => {
     const source = sourceDoc(["Ziele", "Aktivitäten", "Zeitplan"]);
     const version = reviewedVersion(source);

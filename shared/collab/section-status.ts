@@ -95,11 +95,24 @@ export interface AlignedSection {
 /**
  * Source and version side by side, in the source's order. Version sections whose source is
  * gone ("removed") follow the row of the section before them in the version, so they stay
- * near where they were; version blocks without an id are left out (they have no source).
+ * near where they were; version blocks without an id belong to the linked section before them
+ * (someone typed them there), and before any linked section they are left out.
  */
 export function alignSections(source: readonly Section[], target: readonly Section[], records: ReadonlyMap<string, SectionRecord>): AlignedSection[] {
+  // Blocks typed in a version have no id of their own: they continue the linked section before them.
   const targetById = new Map<string, Section>();
-  for (const section of target) if (section.id && !targetById.has(section.id)) targetById.set(section.id, section);
+  let linked: string | null = null;
+  for (const section of target) {
+    if (section.id && !targetById.has(section.id)) {
+      targetById.set(section.id, section);
+      linked = section.id;
+    } else if (section.id) {
+      linked = null;
+    } else if (linked) {
+      const before = targetById.get(linked)!;
+      targetById.set(linked, { ...before, text: before.text && section.text ? `${before.text}\n${section.text}` : before.text + section.text });
+    }
+  }
   const sourceIds = new Set(source.flatMap((s) => (s.id ? [s.id] : [])));
 
   // Removed sections, keyed by the id of the linked section before them in the version (or "" for the start).
@@ -178,8 +191,11 @@ export function insertionIndex(source: readonly Section[], target: readonly Sect
   for (let i = position - 1; i >= 0; i--) {
     const before = source[i]!.id;
     if (!before) continue;
-    const at = target.findIndex((section) => section.id === before);
-    if (at >= 0) return at + 1;
+    let at = target.findIndex((section) => section.id === before);
+    if (at < 0) continue;
+    // After the blocks that continue that section, too.
+    while (at + 1 < target.length && target[at + 1]!.id === null) at++;
+    return at + 1;
   }
   return 0;
 }

@@ -50,7 +50,7 @@ describe("editor extensions", () => {
     ]);
     expect(Object.keys(schema.marks)).toEqual(["link", "bold", "italic", "strike", "underline"]);
     const attrs = (type: { spec: { attrs?: Record<string, unknown> } } | undefined) => Object.keys(type?.spec.attrs ?? {});
-    expect(attrs(schema.nodes.heading)).toEqual(["level"]);
+    expect(attrs(schema.nodes.heading)).toEqual(["sid", "level"]);
     expect(attrs(schema.nodes.orderedList)).toEqual(expect.arrayContaining(["start", "type"]));
     expect(attrs(schema.nodes.tableCell)).toEqual(expect.arrayContaining(["colspan", "rowspan", "colwidth"]));
     expect(attrs(schema.marks.link)).toEqual(expect.arrayContaining(["href", "target", "rel"]));

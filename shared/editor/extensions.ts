@@ -27,6 +27,7 @@ import { Underline } from "@tiptap/extension-underline";
 import { Dropcursor } from "@tiptap/extensions/drop-cursor";
 import { Gapcursor } from "@tiptap/extensions/gap-cursor";
 import { TableKit } from "@tiptap/extension-table/kit";
+import { SectionIds, type SectionIdMode } from "./section-ids";
 
 export const ALLOWED_LINK_PROTOCOLS = ["http:", "https:", "mailto:"] as const;
 
@@ -57,7 +58,7 @@ export function isAllowedLinkUrl(value: string | null | undefined): boolean {
  * the server drops; the gap cursor gets past a final table). The order is StarterKit's, so
  * the schema is the one documents were written with (extensions.test.ts pins it).
  */
-export function editorExtensions(): AnyExtension[] {
+export function editorExtensions(options: { sectionIds?: SectionIdMode } = {}): AnyExtension[] {
   return [
     Bold,
     Blockquote,
@@ -88,5 +89,8 @@ export function editorExtensions(): AnyExtension[] {
     Text,
     Underline,
     TableKit.configure({ table: { resizable: false } }),
+    // Last: a global attribute on the block types above (section-ids.ts); the editor decides
+    // whether its plugin names blocks (a source) or only clears duplicates (a language version).
+    SectionIds.configure({ mode: options.sectionIds ?? "off" }),
   ];
 }

@@ -16,6 +16,7 @@ import { alignSections, readSectionRecords, summarise, writeSectionRecord, type 
 import { addLanguageVersion as insertLanguageVersion, findDocumentLanguages } from "#db/queries/language-versions";
 import { findUserById } from "#db/queries/users";
 import { nowIso } from "#shared/time";
+import { canRestoreSection } from "./section-blocks";
 
 export interface DocumentLanguageInfo {
   /** Null while the document has no language versions (nobody has said what it is written in). */
@@ -155,4 +156,40 @@ export async function reviewSection(
     reviewed = true;
   });
   return reviewed ? { ok: true } : { ok: false, error: "nothingToReview" };
+}
+
+export interface VersionDetail {
+  document: ResolvedDocument;
+  sourceLanguage: Locale;
+  language: Locale;
+  name: string;
+  rows: AlignedSection[];
+  summary: TranslationSummary;
+  /** Sections whose last machine translation can be undone. */
+  undoable: string[];
+}
+
+/** One version beside its source, for a reader of the source; notFound when the document has no version in `language`. */
+export async function versionDetail(
+  services: Services,
+  documents: DocumentAccess,
+  actor: Actor,
+  sourceName: string,
+  language: string,
+): Promise<{ ok: true; detail: VersionDetail } | { ok: false; error: Refusal }> {
+  const source = await sourceFor(services, actor, sourceName, "read");
+  if (!source.ok) return source;
+  const languages = await documentLanguages(services, sourceName);
+  if (!languages.sourceLanguage || !isLocale(language) || !languages.versions.includes(language)) return { ok: false, error: "notFound" };
+  const name = languageVersionName(sourceName, language);
+  const sourceDoc = await documents.read(sourceName);
+  const versionDoc = await documents.read(name);
+  try {
+    const compared = compareVersion(sourceDoc, versionDoc, source.document.layout.contentField);
+    const undoable = compared.rows.flatMap((row) => (row.id && canRestoreSection(versionDoc, row.id) ? [row.id] : []));
+    return { ok: true, detail: { document: source.document, sourceLanguage: languages.sourceLanguage, language, name, ...compared, undoable } };
+  } finally {
+    sourceDoc.destroy();
+    versionDoc.destroy();
+  }
 }
