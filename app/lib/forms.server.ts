@@ -10,9 +10,10 @@ import { safeEqual } from "#server/domain/auth/tokens";
 export const CSRF_FIELD = "csrf";
 const MAX_FORM_BYTES = 256 * 1024;
 
-export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
+/** `maxBytes`: a larger limit for the few forms that carry a file (checked before anything is parsed). */
+export async function readForm(request: Request, context: AppLoadContext, options: { maxBytes?: number } = {}): Promise<FormData> {
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_FORM_BYTES) throw new Response("Payload Too Large", { status: 413 });
+  if (length > (options.maxBytes ?? MAX_FORM_BYTES)) throw new Response("Payload Too Large", { status: 413 });
   let form: FormData;
   try {
     form = await request.formData();

@@ -7,7 +7,8 @@ import { data } from "@remix-run/node";
 import type { Services } from "#server/services";
 import { acceptedTerms, type GlossaryChangeResult, type GlossaryTerm, termFromRow } from "#server/domain/glossary/glossary";
 
-export { acceptTerm, exportGlossary, proposeTerms, removeTerm } from "#server/domain/glossary/glossary";
+export { acceptTerm, exportGlossary, importGlossary, proposeTerms, removeTerm } from "#server/domain/glossary/glossary";
+import { GLOSSARY_IMPORT_LIMITS } from "#server/domain/glossary/glossary-import";
 import { listGlossaryTerms } from "#db/queries/glossary";
 import { can, type Actor } from "#shared/policy";
 import { LOCALES, type Locale } from "#shared/i18n/config";
@@ -66,3 +67,17 @@ export async function glossaryHints(services: Services, reader: Locale): Promise
   }
   return hints;
 }
+
+/** A glossary file in a form: the file's text and its format (by its name), or why it cannot be read. */
+export async function glossaryFileOf(form: FormData): Promise<{ ok: true; format: "csv" | "tbx"; text: string } | { ok: false; error: "noFile" | "unknownFormat" | "tooLarge" }> {
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) return { ok: false, error: "noFile" };
+  if (file.size > GLOSSARY_IMPORT_LIMITS.maxBytes) return { ok: false, error: "tooLarge" };
+  const name = file.name.toLowerCase();
+  const format = name.endsWith(".csv") ? "csv" : name.endsWith(".tbx") || name.endsWith(".xml") ? "tbx" : null;
+  if (!format) return { ok: false, error: "unknownFormat" };
+  return { ok: true, format, text: await file.text() };
+}
+
+/** The import form's limit on the whole request: the file and a little room for the other fields. */
+export const GLOSSARY_IMPORT_REQUEST_BYTES = GLOSSARY_IMPORT_LIMITS.maxBytes + 64 * 1024;

@@ -8,8 +8,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { glossaryModeration, glossaryProposal } from "#shared/validation/glossary-forms";
 import { LOCALE_NATIVE_NAMES, LOCALES, isLocale, type Locale } from "#shared/i18n/config";
-import { formError, invalid, parseWith, readForm } from "~/lib/forms.server";
-import { acceptTerm, glossaryPage, glossaryRefusal, proposeTerms, removeTerm, requireGlossaryView } from "~/lib/glossary.server";
+import { formError, formValues, invalid, parseWith, readForm } from "~/lib/forms.server";
+import { GlossaryImport, type ImportProblem } from "~/components/glossary/glossary-import";
+import { acceptTerm, GLOSSARY_IMPORT_REQUEST_BYTES, glossaryFileOf, glossaryPage, glossaryRefusal, importGlossary, proposeTerms, removeTerm, requireGlossaryView } from "~/lib/glossary.server";
+import { data } from "@remix-run/node";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormAlert, Notice, TextArea, TextField } from "~/components/fields";
 import { GlossaryTermItem } from "~/components/glossary/glossary-term";
@@ -28,7 +30,16 @@ const blank = { de: "", it: "", en: "" };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = requireGlossaryView(request, context);
-  const form = await readForm(request, context);
+  // The import form carries a file: the whole request may be as large as the file allowed.
+  const form = await readForm(request, context, { maxBytes: GLOSSARY_IMPORT_REQUEST_BYTES });
+  if (form.get("intent") === "import") {
+    const file = await glossaryFileOf(form);
+    if (!file.ok) return data({ ok: false as const, errors: { form: `glossary:import.errors.${file.error}` } as Record<string, string>, values: formValues(form) }, { status: file.error === "tooLarge" ? 413 : 400 });
+    const outcome = await importGlossary(context.services, auth.actor, file.format, file.text);
+    if (!outcome.ok && outcome.error === "forbidden") return glossaryRefusal("forbidden", form);
+    if (!outcome.ok) return data({ ok: false as const, errors: { form: "glossary:import.errors.invalid" } as Record<string, string>, problems: outcome.problems, values: formValues(form) }, { status: 400 });
+    return { ok: true as const, done: outcome.status === "accepted" ? ("imported" as const) : ("importedAsProposals" as const), count: outcome.count };
+  }
   if (form.get("intent") === "propose") {
     const parsed = parseWith(glossaryProposal, form);
     if (!parsed.ok) return invalid(parsed);
@@ -60,7 +71,7 @@ export default function GlossaryPage() {
     <div className="page">
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
-      {result?.ok ? <Notice>{t(`done.${result.done}`)}</Notice> : null}
+      {result?.ok ? <Notice>{t(`done.${result.done}`, { count: "count" in result ? result.count : 1 })}</Notice> : null}
       <FormAlert error={failed?.errors.form} />
 
       <Form method="get" className="glossary-search" role="search">
@@ -116,6 +127,8 @@ export default function GlossaryPage() {
           ))}
         </ul>
       )}
+
+      {canPropose ? <GlossaryImport moderator={canAccept} problems={failed && "problems" in failed ? (failed.problems as ImportProblem[]) : undefined} /> : null}
 
       {canPropose ? (
         <>

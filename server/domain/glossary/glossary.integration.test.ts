@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestServer } from "#server/testing/use-test-server";
 import { buildNetwork, buildUser } from "#server/testing/factories";
+import { TestClient } from "#server/testing/http-client";
 import { loadActor } from "#server/domain/auth/actor";
 import { GLOSSARY_SEED } from "#db/seed/glossary-terms";
 import { listGlossaryTerms } from "#db/queries/glossary";
@@ -100,5 +101,37 @@ describe(`the VET glossary (${process.env.TEST_DATABASE})`, () => {
     expect(csv.body).toContain("Zwischenprüfung");
     expect(csv.body).not.toContain("Praktikum");
     expect(await exportGlossary(server.services, await actor(loner.id), "csv")).toEqual({ ok: false, error: "forbidden" });
+  });
+
+  it("imports a file sent from the glossary page: moderators' terms apply, a bad file adds nothing and says where, a file of the wrong kind or none is refused with a message", async () => {
+    const client = new TestClient(server.url);
+    await client.login(moderator.email, moderator.password);
+    const upload = (name: string, text: string) => {
+      const form = new FormData();
+      form.set("csrf", client.cookie("ca_csrf") ?? "");
+      form.set("intent", "import");
+      form.set("file", new Blob([text], { type: "text/plain" }), name);
+      return client.request("/glossary", { method: "POST", body: form, headers: { Origin: new URL(server.url).origin } });
+    };
+    const before = (await listGlossaryTerms(db(), "accepted")).length;
+
+    const bad = await upload("terms.csv", "de,it\nSeitenimport,importazione\nNur eine Sprache,\n");
+    expect(bad.status).toBe(400);
+    expect(bad.body).toContain("Line 3");
+    expect(bad.body).toContain("fewer than two languages");
+    expect((await listGlossaryTerms(db(), "accepted")).length).toBe(before);
+
+    expect((await upload("terms.docx", "de,it\nA,B\n")).body).toContain("ending in .csv, .tbx or .xml");
+    expect((await upload("empty.csv", "")).body).toContain("choose a file");
+
+    const good = await upload("terms.csv", "de,it,en\nSeitenimport,importazione dalla pagina,page import\n");
+    expect(good.status).toBe(200);
+    expect(good.body).toContain("1 term imported");
+    expect((await listGlossaryTerms(db(), "accepted")).map((row) => row.term_de)).toContain("Seitenimport");
+
+    const noToken = new FormData();
+    noToken.set("intent", "import");
+    noToken.set("file", new Blob(["de,it\nX,Y\n"]), "x.csv");
+    expect((await client.request("/glossary", { method: "POST", body: noToken, headers: { Origin: new URL(server.url).origin } })).status).toBe(403);
   });
 });
