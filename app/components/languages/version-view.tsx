@@ -17,6 +17,7 @@ import type { SectionRowView } from "~/lib/language-versions.server";
 import type { GlossaryHint } from "#shared/glossary/term-matching";
 import { SectionRow } from "./section-row";
 import { SummaryLine } from "./summary-line";
+import { VersionExportLinks } from "./version-export-links";
 
 const DocumentEditor = lazy(() => import("~/editor/document-editor.client"));
 
@@ -70,6 +71,7 @@ export function VersionView({ data, result }: { data: VersionViewData; result: A
         <Link to={`${data.base}/languages`}>{t("version.allVersions")}</Link>
       </nav>
       <SummaryLine summary={data.summary} />
+      <VersionExportLinks base={data.base} language={data.language} />
       <div className="actions lv-top-actions">
         {data.firstOutdated ? <a href={`#section-${data.firstOutdated}`}>{t("version.nextOutdated")}</a> : <span className="muted">{t("version.noOutdated")}</span>}
         {canTranslate && staleCount > 0 ? (
