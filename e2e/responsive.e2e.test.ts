@@ -31,6 +31,8 @@ import { changeEventStatus, createEvent } from "#server/domain/events/events";
 import { saveSession } from "#server/domain/events/agenda";
 import { register } from "#server/domain/events/registrations";
 import { saveCost } from "#server/domain/events/costs";
+import { addLanguageVersion } from "#server/domain/translations/language-versions";
+import { addLanguageVersion as addLanguageVersionRow } from "#db/queries/language-versions";
 
 const app = useAppAndBrowser();
 
@@ -39,7 +41,8 @@ const COORDINATOR = "coordinamento.gastgewerbe@connactions.demo"; // Paolo Moser
 
 /**
  * Pages the demo has no link to yet: a named version of a work programme, of a recommendation
- * and of minutes (history pages link to them), and a finding the member wrote (its edit page).
+ * and of minutes (history pages link to them), language versions of a recommendation and of
+ * minutes, and a finding the member wrote (its edit page).
  */
 let memberFinding = "";
 /** Search pages are reached through a form, not a link: the member starts at one of each. */
@@ -85,7 +88,13 @@ beforeAll(async () => {
     const base = owner.kind === "commons" ? "/network-of-networks/events" : `/networks/${demoNetworks.find((n) => n.id === owner.networkId)!.slug}/events`;
     coordinatorStarts.push(`${base}/${created.id}/minutes/history`);
     if (!minutes.id) throw new Error("no minutes version");
+    // A German version of the minutes, so the walk reaches a version page of minutes too.
+    const version = await addLanguageVersion(services, app.server.server.collab, organiser, { sourceName: minutesDocName(created.id), sourceLanguage: "it", language: "de" });
+    if (!version.ok) throw new Error(`no language version of the minutes: ${version.error}`);
   }
+  // The demo has an Italian version of a work programme; an English one of a recommendation
+  // (written straight into the tables: who may edit the demo recommendation is not the point here).
+  await addLanguageVersionRow(services.db, { docName: docNameOf(RECOMMENDATION_DOC_TYPE, "demo-rec-01"), sourceLanguage: "de", language: "en", createdBy: member.id, now: new Date().toISOString() });
 });
 
 function layoutEventInput(title: string): EventFormData {

@@ -28,6 +28,9 @@ export const EDITOR_ROUTES = new Set([
   "routes/networks.$slug_.events.$id_.minutes",
   "routes/network-of-networks_.events.$id_.minutes",
   "routes/networks.$slug_.work-programmes.$id_.languages.$lang",
+  "routes/network-of-networks_.recommendations.$id_.languages.$lang",
+  "routes/networks.$slug_.events.$id_.minutes_.languages.$lang",
+  "routes/network-of-networks_.events.$id_.minutes_.languages.$lang",
 ]);
 
 /**

@@ -11,8 +11,9 @@ import { colourFor } from "#shared/collab/user-colour";
 import { eventView } from "#server/domain/events/event-page";
 import { minutesDocName, minutesPageData, turnActionIntoActivity } from "#server/domain/events/minutes";
 import { documentRights, readableDocument } from "./documents.server";
+import { glossaryHints } from "./glossary.server";
 import { parseWith, readForm } from "./forms.server";
-import { eventFieldErrors, eventRefusal, openEvent, type EventsKind } from "./event-place.server";
+import { eventFieldErrors, eventRefusal, openEvent, type EventsKind, type EventsPlace } from "./event-place.server";
 import { notFound } from "./guards.server";
 import { deriveContent, docFromState, summarise, versionHistory, versionOfDocument } from "./history.server";
 import { readActionItems, readAttendees, readDecisions } from "#shared/collab/minutes-doc";
@@ -41,6 +42,7 @@ export async function minutesLoader({ request, params, context }: Args, kind: Ev
     ...extra,
     user: { id: auth.user.id, name: auth.user.name, colour: colourFor(auth.user.id) },
     locale: context.locale,
+    glossary: await glossaryHints(context.services, context.locale),
   };
 }
 
@@ -90,4 +92,9 @@ export async function minutesVersionLoader({ request, params, context }: LoaderF
   } finally {
     doc.destroy();
   }
+}
+
+/** Who the minutes belong to, for exports: the network's name, or the network of networks. */
+export function minutesOwnerName(place: EventsPlace, t: (key: string) => string): string {
+  return place.network?.name ?? t("common:nav.networkOfNetworks");
 }

@@ -7,9 +7,13 @@ import { minutesAction, minutesLoader } from "~/lib/minutes.server";
 import { MinutesView } from "~/components/events/minutes-view";
 import { pageMeta } from "~/lib/meta";
 import stylesheet from "~/components/events/events.css?url";
+import glossaryStyles from "~/components/glossary/glossary-marks.css?url";
 import { keepOpenEditor } from "~/lib/editor-revalidation";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: glossaryStyles },
+];
 export const meta = pageMeta<{ event: { title: string } }>((t, data) => t("events:minutes.title", { title: data.event.title }));
 
 export const shouldRevalidate = keepOpenEditor;

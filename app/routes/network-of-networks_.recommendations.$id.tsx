@@ -38,12 +38,17 @@ import { shownIntents, type ActionResult } from "~/components/recommendations/ac
 import { formatDate } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
 import { DownloadLinks } from "~/components/export-links";
+import { glossaryHints } from "~/lib/glossary.server";
+import glossaryStyles from "~/components/glossary/glossary-marks.css?url";
 import stylesheet from "~/components/recommendations/recommendations.css?url";
 import { keepOpenEditor } from "~/lib/editor-revalidation";
 
 const DocumentEditor = lazy(() => import("~/editor/document-editor.client"));
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: glossaryStyles },
+];
 export const meta = pageMeta<{ recommendation: { title: string } }>((_t, data) => data.recommendation.title);
 
 export const shouldRevalidate = keepOpenEditor;
@@ -54,6 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!page) notFound();
   return {
     ...page,
+    glossary: await glossaryHints(context.services, context.locale),
     user: { id: auth.user.id, name: auth.user.name, colour: colourFor(auth.user.id) },
   };
 }
@@ -154,6 +160,7 @@ export default function RecommendationPage() {
 
       <DownloadLinks exportPath={`${recommendation.path}/export`}>
         <Link to={`${recommendation.path}/history`}>{t("history:links.history")}</Link>
+        <Link to={`${recommendation.path}/languages`}>{t("languages:link")}</Link>
       </DownloadLinks>
 
       <ClientOnly fallback={loading}>
@@ -164,6 +171,7 @@ export default function RecommendationPage() {
             archived={frozen}
             user={data.user}
             commentsUrl={`${recommendation.path}/comments`}
+            glossary={data.glossary}
             labels={{ text: t("editor.label"), accessRevoked: t("editor.accessRevoked"), documentTooLarge: t("editor.documentTooLarge") }}
           />
         </Suspense>

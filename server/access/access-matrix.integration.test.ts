@@ -277,6 +277,12 @@ const getRoutes: Array<[string, () => string, Expectation]> = [
   ["a language that does not exist", () => `${languagesOfA()}/xx`, loggedIn(404)],
   ["comments of the Italian version of A's work programme", () => `${languagesOfA()}/it/comments`, networkPage("A")],
   ["the Italian version of A's work programme under B's address", () => `/networks/${netB.slug}/work-programmes/${workProgrammeOfA}/languages/it`, networkPage("B", 404)],
+  ["exports of the Italian version of A's work programme", () => `${languagesOfA()}/it/export/docx?layout=bilingual`, networkPage("A")],
+  ["language versions of a recommendation", () => `${recommendationPath()}/languages`, loggedIn(200)],
+  ["a language version a recommendation does not have", () => `${recommendationPath()}/languages/it`, loggedIn(404)],
+  ["language versions of the minutes of A's event", () => `${eventPageOfA()}/minutes/languages`, networkPage("A")],
+  ["a language version the minutes of A's event do not have", () => `${eventPageOfA()}/minutes/languages/it`, loggedIn(404)],
+  ["language versions of the minutes of the commons event", () => `${commonsEvents}/${commonsEvent}/minutes/languages`, loggedIn(200)],
   ["the VET glossary", () => "/glossary", loggedIn(200)],
   ["the VET glossary, searched", () => "/glossary?q=Kammer", loggedIn(200)],
   ["the VET glossary as CSV", () => "/glossary/export/csv", loggedIn(200)],
@@ -465,6 +471,13 @@ postRoutes.push(
   ["review a section of the Italian version that is not there", () => `${languagesOfA()}/it`, () => ({ intent: "review", sectionId: "no-such-section", seenSource: "" }), loggedIn(404, { memberA: 400, coordinatorA: 400, observer: 403, admin: 403 })],
   ["machine-translate A's Italian version without a provider", () => `${languagesOfA()}/it`, () => ({ intent: "translateStale" }), loggedIn(404, { memberA: 400, coordinatorA: 400, observer: 403, admin: 403 })],
   ["book interpreting for A's event", () => `${eventPageOfA()}/agenda`, () => ({ intent: "booking", sessionId: "no-such-session", from: "de", to: "it", booked: "true" }), loggedIn(404, { memberA: 403, observer: 403, admin: 403 })],
+);
+
+// "Show translation" reads only what the caller may read; this server has no translation provider.
+postRoutes.push(
+  ["translate the finding of A (no provider: 409 for everyone in the commons)", () => "/translate", () => ({ kind: "finding", id: findingOfA }), loggedIn(409)],
+  ["translate a comment that is not there", () => "/translate", () => ({ kind: "comment", id: "no-such-comment" }), loggedIn(404)],
+  ["translate something that is neither a comment nor a finding", () => "/translate", () => ({ kind: "page", id: findingOfA }), loggedIn(400)],
 );
 
 describe(`access matrix: mutations (${process.env.TEST_DATABASE})`, () => {

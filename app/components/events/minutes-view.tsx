@@ -52,6 +52,7 @@ export function MinutesView() {
       {minutes.frozen ? <p className="alert alert--info">{t("minutes.frozenNote")}</p> : !rights.edit ? <p className="alert alert--info">{t("minutes.readOnlyNote")}</p> : null}
       <DownloadLinks exportPath={`${minutes.path}/export`}>
         <Link to={`${minutes.path}/history`}>{t("history:links.history")}</Link>
+        <Link to={`${minutes.path}/languages`}>{t("languages:link")}</Link>
       </DownloadLinks>
       <ClientOnly fallback={loading}>
         <Suspense fallback={loading}>
@@ -62,6 +63,7 @@ export function MinutesView() {
             user={data.user}
             locale={i18n.language}
             commentsUrl={`${minutes.path}/comments`}
+            glossary={data.glossary}
             labels={{ text: t("minutes.editorLabel"), accessRevoked: t("minutes.accessRevoked"), documentTooLarge: t("minutes.documentTooLarge") }}
             context={{ activities: data.activities, workProgrammes: data.workProgrammes, attendance: data.attendance, feedback }}
           />

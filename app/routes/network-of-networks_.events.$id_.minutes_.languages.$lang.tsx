@@ -1,0 +1,18 @@
+/**
+ * /network-of-networks/events/:id/minutes/languages/:lang — a language version of a commons event's minutes beside its source,
+ * section by section, with machine translation (when a provider is configured), review and
+ * undo, and the version's own live editor. See app/lib/language-pages.server.ts.
+ */
+import { languageVersionRoute } from "~/lib/language-pages.server";
+import { openMinutes } from "~/lib/minutes.server";
+import { keepOpenEditor } from "~/lib/editor-revalidation";
+import { LanguageVersionPage, versionLinks, versionMeta } from "~/components/languages/language-version-page";
+
+const route = languageVersionRoute(({ request, context, params }) => openMinutes(request, context, params, "commons"));
+
+export const loader = route.loader;
+export const action = route.action;
+export const links = versionLinks;
+export const meta = versionMeta;
+export const shouldRevalidate = keepOpenEditor;
+export default LanguageVersionPage;
