@@ -2,7 +2,7 @@
  * Language versions in Chromium, in German, Italian and English (must-show 4 of the issue),
  * with a LibreTranslate stand-in started by the test as the machine-translation provider:
  * a German source section is machine-translated to Italian (the glossary's Italian terms
- * put in), an Italian member reviews it, a German member changes the source in the editor,
+ * put in; a service that is down first gives a translated message and changes nothing), an Italian member reviews it, a German member changes the source in the editor,
  * and the Italian section turns outdated with the source's change shown. A glossary term in
  * the editor shows its equivalents on hover and when the caret is moved into it with the
  * keyboard. axe passes on the overview and the side-by-side page in each language.
@@ -96,6 +96,12 @@ describe.each(LOCALES)(`language versions in %s (${DATABASE})`, (lng) => {
       await page.getByRole("link", { name: fill(t.overview.open, { language: name("it") }) }).click();
       await waitForHeading(page, fill(t.version.title, { title: `Arbeitsprogramm ${lng}`, language: name("it") }));
       await waitForSettled(page, lng);
+      await expectRowStatus(page, 0, t.status.untranslated);
+
+      // The service is down: a translated message in the row, nothing changed, and it can be asked again.
+      libre.fail({ kind: "unavailable" }, { times: 1 });
+      await row(page, 0).getByRole("button", { name: new RegExp(`^${t.actions.translate}`) }).click();
+      await row(page, 0).getByRole("alert").filter({ hasText: t.errors.unavailable }).waitFor();
       await expectRowStatus(page, 0, t.status.untranslated);
 
       // Machine translation of the first section: the glossary's Italian terms are in it.

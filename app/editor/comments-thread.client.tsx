@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, useState, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { CommentIntent } from "#shared/validation/comment-forms";
 import { formatDateTime } from "~/lib/format";
+import { ShowTranslation } from "~/components/show-translation";
 import { mentionedIds, splitMentions, type MentionCandidate } from "./comment-mentions";
 import { MentionField, type MentionFieldHandle } from "./comments-mention-field.client";
 import type { CommentActionResult, CommentThread } from "./use-comment-threads.client";
@@ -144,7 +145,8 @@ export function ThreadCard({ thread, detached, active, candidates, names, send, 
   );
 }
 
-type CommentView = CommentThread["comments"][number];
+/** `translatable`: the server offers "show translation" (a provider is set up, the comment is in another language). */
+type CommentView = CommentThread["comments"][number] & { translatable?: boolean };
 
 interface CommentItemProps {
   comment: CommentView;
@@ -247,7 +249,9 @@ function CommentItem({ comment, names, candidates, send, onDone, threadId }: Com
           </div>
         </form>
       ) : (
-        <CommentBody body={comment.body} names={names} />
+        <ShowTranslation key={comment.editedAt ?? ""} kind="comment" id={comment.id} available={comment.translatable === true}>
+          <CommentBody body={comment.body} names={names} />
+        </ShowTranslation>
       )}
       {comment.mine && !comment.deleted && !editing ? (
         <>

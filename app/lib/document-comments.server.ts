@@ -4,7 +4,8 @@
  * where `find` checks the URL and returns the caller and the document (throwing 404 when
  * the caller may not read it).
  *
- *   GET   the threads (open and resolved, with their anchors) and the people who may be
+ *   GET   the threads (open and resolved, with their anchors; each comment says whether
+ *         "show translation" is offered to this reader) and the people who may be
  *         @mentioned (those the policy lets read the document);
  *   POST  intent=startThread | reply | edit | delete | resolve | reopen (CSRF-checked).
  *
@@ -37,6 +38,7 @@ import {
   type DocumentRef,
 } from "#server/domain/comments/comments";
 import { authorize } from "./guards.server";
+import { translatable } from "./translate.server";
 import { parseWith, readForm } from "./forms.server";
 import type { ResolvedDocument } from "./documents.server";
 
@@ -134,7 +136,8 @@ export function documentCommentsRoute(find: FindCommentedDocument) {
     return Response.json(
       {
         ok: true as const,
-        threads,
+        // Each comment says whether "show translation" is offered to this reader.
+        threads: threads.map((thread) => ({ ...thread, comments: thread.comments.map((c) => ({ ...c, translatable: !c.deleted && translatable(context, c.body) })) })),
         // Mentioning oneself notifies nobody; the list offers everyone else who can read.
         candidates: people.filter((p) => p.id !== auth.user.id).map((p) => ({ id: p.id, name: p.name })),
       },

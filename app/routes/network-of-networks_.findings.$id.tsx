@@ -3,7 +3,9 @@
  * its text, tags and evidence (what the reader may not see shows no title), the
  * recommendations citing it, and its discussion. Every form works without JavaScript:
  * comment, reply (with @mentions), delete one's own comment; moderators pin, close or
- * reopen the discussion and hide comments. Refusals come back as translated messages next
+ * reopen the discussion and hide comments. The finding and each comment written in another
+ * language than the reader's offer "show translation" (intent=translate) when a provider is
+ * set up; the translation is shown in place, labelled as machine-made, and stored nowhere. Refusals come back as translated messages next
  * to the form that was sent; nothing changes.
  */
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
@@ -28,12 +30,13 @@ import {
   requireCommonsView,
   setFindingPinned,
 } from "~/lib/findings.server";
+import { translatable, translatableIds, translateOnPage } from "~/lib/translate.server";
 import { SimpleRichText } from "~/components/simple-rich-text";
 import { Notice } from "~/components/fields";
 import { FindingBadges, FindingFacts, FindingTags } from "~/components/findings/finding-facts";
 import { EvidenceList } from "~/components/findings/evidence-list";
 import { CitedBy } from "~/components/findings/cited-by";
-import { Discussion } from "~/components/findings/discussion";
+import { Discussion, Translatable } from "~/components/findings/discussion";
 import { ModerationPanel } from "~/components/findings/moderation-panel";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
@@ -47,7 +50,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   const page = id ? await findingPage(context.services, auth.actor, id) : null;
   if (!page) notFound();
-  return page;
+  // "Show translation" for the finding and for each comment in another language than the reader's.
+  const comments = page.discussion.threads.flatMap((thread) => thread.comments).map((c) => ({ id: c.id, text: c.body }));
+  return { ...page, translatable: { finding: translatable(context, page.finding.body), comments: translatableIds(context, comments) } };
 }
 
 type Done = "commented" | "replied" | "deleted" | "pinned" | "unpinned" | "closed" | "reopened" | "hidden";
@@ -95,16 +100,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!id || !finding) notFound();
   const form = await readForm(request, context);
   const intent = form.get("intent");
+  if (intent === "translate") return translateOnPage(context, auth.actor, form);
   if (!isFindingPageIntent(intent)) return formError("validation.unknownAction", form);
   return perform(context, auth.actor, id, intent, form);
 }
 
 export default function FindingPage() {
   const { t, i18n } = useTranslation("commons");
-  const { finding, evidence, citedBy, discussion, rights } = useLoaderData<typeof loader>();
+  const { finding, evidence, citedBy, discussion, rights, translatable } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? { intent: null, target: null, ...result } : null;
   const done = result && result.ok && "done" in result ? result.done : null;
+  const translation = result && result.ok && "translation" in result ? result.translation : null;
   // A refusal whose form is not on the page (any more): e.g. a comment sent while a moderator closed the discussion.
   const formGone = failed !== null && (failed.intent === null || ((failed.intent === "comment" || failed.intent === "reply") && !rights.discuss));
   const pageError = formGone ? failed.errors.form : undefined;
@@ -127,7 +134,9 @@ export default function FindingPage() {
         </p>
       ) : null}
 
-      <SimpleRichText text={finding.body} className="card finding-body" />
+      <Translatable kind="finding" id={finding.id} available={translatable.finding} shown={translation} failed={failed} render={(text) => <SimpleRichText text={text} className="card finding-body" />}>
+        <SimpleRichText text={finding.body} className="card finding-body" />
+      </Translatable>
       <FindingTags actionAreas={finding.actionAreas} occupationalFields={finding.occupationalFields} themes={finding.themes} />
 
       <h2>{t("findings.page.evidence")}</h2>
@@ -152,7 +161,15 @@ export default function FindingPage() {
             <p>{t("findings.discussion.closedReason", { reason: finding.discussionClosed.reason })}</p>
           </div>
         ) : null}
-        <Discussion threads={discussion.threads} candidates={discussion.candidates} canDiscuss={rights.discuss} canModerate={rights.moderate} failed={failed} />
+        <Discussion
+          threads={discussion.threads}
+          candidates={discussion.candidates}
+          canDiscuss={rights.discuss}
+          canModerate={rights.moderate}
+          failed={failed}
+          translatable={translatable.comments}
+          translation={translation}
+        />
       </section>
     </div>
   );

@@ -41,6 +41,18 @@ export class TranslationFailure extends Error {
   }
 }
 
+const REASONS: ReadonlySet<string> = new Set<TranslationFailureReason>(["timeout", "unavailable", "quota", "rate-limited", "rejected", "garbage"]);
+
+/**
+ * Whether `error` is a TranslationFailure. Not `instanceof` alone: in the built app the
+ * provider is made by the server's bundle and the domain code that catches its failures
+ * runs in the Remix bundle, each with its own copy of the class.
+ */
+export function isTranslationFailure(error: unknown): error is TranslationFailure {
+  if (error instanceof TranslationFailure) return true;
+  return error instanceof Error && error.name === "TranslationFailure" && REASONS.has(String((error as { reason?: unknown }).reason));
+}
+
 export interface TranslationProvider {
   readonly name: "deepl" | "libretranslate";
   /** One translation per text, in order. Throws TranslationFailure and nothing else. */

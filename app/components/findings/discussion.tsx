@@ -4,11 +4,12 @@
  * multi-select of the people in the commons. A comment hidden by a moderator shows a
  * placeholder with the reason (moderators also see the text they hid). Forms are keyed by
  * the number of comments, so after a successful post they start empty again, while a
- * refused one keeps what was typed.
+ * refused one keeps what was typed. The finding and comments in another language than the
+ * reader's offer "show translation" (`Translatable`), a form too.
  */
 import { LibraryLinkedText } from "~/components/library/library-linked-text";
-import { Form, useSearchParams } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { DiscussionThread } from "#server/domain/commons/findings-presenter";
 import { MAX_COMMENT, MAX_REASON } from "#shared/validation/limits";
@@ -30,7 +31,13 @@ interface Props {
   canDiscuss: boolean;
   canModerate: boolean;
   failed: FormOutcome | null;
+  /** Comments offered for translation into the reader's language (by id). */
+  translatable?: readonly string[];
+  /** The translation the page's action answered, if any. */
+  translation?: ShownTranslation | null;
 }
+
+export type ShownTranslation = { id: string; text: string; label: string };
 
 const typed = (failed: FormOutcome | null, intent: string, target: string | null, key: string) =>
   failed && failed.intent === intent && failed.target === target && typeof failed.values[key] === "string" ? (failed.values[key] as string) : undefined;
@@ -78,7 +85,7 @@ function CommentFields({ idBase, intent, target, candidates, failed, label }: { 
   );
 }
 
-export function Discussion({ threads, candidates, canDiscuss, canModerate, failed }: Props) {
+export function Discussion({ threads, candidates, canDiscuss, canModerate, failed, translatable = [], translation = null }: Props) {
   const { t, i18n } = useTranslation("commons");
   const total = threads.reduce((n, th) => n + th.comments.length, 0);
   // Notifications link to ?thread=<id>: that thread is marked and, once the page runs, focused.
@@ -127,9 +134,11 @@ export function Discussion({ threads, candidates, canDiscuss, canModerate, faile
                         ) : null}
                       </>
                     ) : (
-                      <p className="comment__body">
-                        <LibraryLinkedText text={c.body ?? ""} />
-                      </p>
+                      <Translatable kind="comment" id={c.id} available={translatable.includes(c.id)} shown={translation} failed={failed} render={(text) => <p className="comment__body">{text}</p>}>
+                        <p className="comment__body">
+                          <LibraryLinkedText text={c.body ?? ""} />
+                        </p>
+                      </Translatable>
                     )}
                     {!c.deleted && (c.mine || (canModerate && !c.hidden)) ? (
                       <div className="comment__actions">
@@ -182,6 +191,56 @@ export function Discussion({ threads, candidates, canDiscuss, canModerate, faile
           </div>
         </Form>
       ) : null}
+    </>
+  );
+}
+
+/**
+ * "Show translation" as a form to the page's action (no script needed): the answer shows the
+ * translation in place of the original, labelled as machine-made, and "show original" loads
+ * the page again. A refusal is said next to the button; the original stays.
+ */
+export function Translatable(props: {
+  kind: "comment" | "finding";
+  id: string;
+  available: boolean;
+  shown: ShownTranslation | null;
+  failed: FormOutcome | null;
+  render: (text: string) => ReactNode;
+  children: ReactNode;
+}) {
+  const { kind, id, shown, failed } = props;
+  const { t, i18n } = useTranslation("comments");
+  const busy = useNavigation().formData?.get("id") === id;
+  if (!props.available) return <>{props.children}</>;
+  const mine = shown?.id === id ? shown : null;
+  return (
+    <>
+      {mine ? (
+        <>
+          <div lang={i18n.language}>{props.render(mine.text)}</div>
+          <p className="muted">
+            <small>{mine.label}</small>
+          </p>
+        </>
+      ) : (
+        props.children
+      )}
+      <FormAlert error={failed?.intent === "translate" && failed.target === id ? failed.errors.form : undefined} />
+      {mine ? (
+        <Link to="." preventScrollReset className="button button--quiet button--small">
+          {t("translation.showOriginal")}
+        </Link>
+      ) : (
+        <Form method="post" preventScrollReset>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="translate" />
+          <input type="hidden" name="kind" value={kind} />
+          <button type="submit" name="id" value={id} className="button button--quiet button--small">
+            {t(busy ? "translation.loading" : "translation.show")}
+          </button>
+        </Form>
+      )}
     </>
   );
 }

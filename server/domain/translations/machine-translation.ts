@@ -16,7 +16,7 @@
 import type * as Y from "yjs";
 import type { Services } from "#server/services";
 import type { DocumentAccess } from "#server/collab/collab-server";
-import { TranslationFailure, type TranslationFailureReason } from "#server/translations/provider";
+import { isTranslationFailure, type TranslationFailureReason } from "#server/translations/provider";
 import { glossaryPairs } from "#server/domain/glossary/glossary";
 import type { Actor } from "#shared/policy";
 import { elementText, findSection } from "#shared/collab/sections";
@@ -82,7 +82,7 @@ export async function machineTranslate(
     try {
       translations = await provider.translate({ texts: outgoing, from: sourceLanguage, to: version.version.language, glossary: await glossaryPairs(services, sourceLanguage, version.version.language) });
     } catch (error) {
-      if (error instanceof TranslationFailure) {
+      if (isTranslationFailure(error)) {
         services.log.warn(`[translation] ${provider.name} failed (${error.reason}): ${error.message}`);
         return { ok: false, error: error.reason };
       }
