@@ -2,6 +2,7 @@
  * One row of the side-by-side view: the source section and its translation, the status with
  * who checked it and when, the source's change for an outdated section, and the buttons.
  */
+import type { ReactNode } from "react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "#shared/i18n/config";
@@ -84,42 +85,27 @@ export function SectionRow({ row, number, context }: { row: SectionRowView; numb
         </p>
       ) : null}
       <div className="actions lv-row__actions">
-        {canTranslate ? (
-          <Form method="post" className="inline-form" preventScrollReset>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="translate" />
-            <input type="hidden" name="sectionId" value={row.id!} />
-            <button type="submit" className="button button--small" disabled={busy("translate")}>
-              {busy("translate") ? t("actions.translating") : t("actions.translate")}
-              {which}
-            </button>
-          </Form>
-        ) : null}
-        {canReview ? (
-          <Form method="post" className="inline-form" preventScrollReset>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="review" />
-            <input type="hidden" name="sectionId" value={row.id!} />
-            <input type="hidden" name="seenSource" value={row.sourceText!} />
-            <button type="submit" className="button button--small" disabled={busy("review")}>
-              {t("actions.review")}
-              {which}
-            </button>
-          </Form>
-        ) : null}
-        {context.canEdit && row.undoable ? (
-          <Form method="post" className="inline-form" preventScrollReset>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="undo" />
-            <input type="hidden" name="sectionId" value={row.id!} />
-            <button type="submit" className="button button--small button--quiet" disabled={busy("undo")}>
-              {t("actions.undo")}
-              {which}
-            </button>
-          </Form>
-        ) : null}
+        {canTranslate ? <RowButton intent="translate" sectionId={row.id!} busy={busy("translate")} label={busy("translate") ? t("actions.translating") : t("actions.translate")} which={which} /> : null}
+        {canReview ? <RowButton intent="review" sectionId={row.id!} busy={busy("review")} label={t("actions.review")} which={which} seenSource={row.sourceText!} /> : null}
+        {context.canEdit && row.undoable ? <RowButton intent="undo" sectionId={row.id!} busy={busy("undo")} label={t("actions.undo")} which={which} quiet /> : null}
         {row.nextOutdated && row.nextOutdated !== row.id ? <a href={`#section-${row.nextOutdated}`}>{t("version.nextOutdated")}</a> : null}
       </div>
     </li>
+  );
+}
+
+/** One of a row's buttons: a form posting the intent for this section (and, for a review, the source text seen). */
+function RowButton({ intent, sectionId, busy, label, which, seenSource, quiet }: { intent: string; sectionId: string; busy: boolean; label: string; which: ReactNode; seenSource?: string; quiet?: boolean }) {
+  return (
+    <Form method="post" className="inline-form" preventScrollReset>
+      <CsrfInput />
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="sectionId" value={sectionId} />
+      {seenSource !== undefined ? <input type="hidden" name="seenSource" value={seenSource} /> : null}
+      <button type="submit" className={`button button--small${quiet ? " button--quiet" : ""}`} disabled={busy}>
+        {label}
+        {which}
+      </button>
+    </Form>
   );
 }
