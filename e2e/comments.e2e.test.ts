@@ -47,25 +47,41 @@ async function openEditorWithComments(session: Session, slug: string, id: string
   await session.page.getByRole("tablist", { name: commentTexts[session.locale].sidebar.tabsLabel }).waitFor();
 }
 
-/** Selects `needle` in the text the way a mouse would (the DOM selection ProseMirror reads). */
+/**
+ * Selects `needle` in the text the way a mouse would (the DOM selection ProseMirror reads).
+ * The passage may span several DOM text nodes: marks, and the glossary's underlines, split them.
+ */
 async function selectText(page: Page, needle: string) {
   await page.evaluate((text) => {
     const root = document.querySelector<HTMLElement>(".ProseMirror");
     if (!root) throw new Error("no editor");
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    // Not the collaborators' carets: their name labels are elements inside the text, not text of it.
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (node.parentElement?.closest(".collab-caret, [contenteditable=false]") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    const nodes: Array<{ node: Node; start: number }> = [];
+    let whole = "";
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(text) ?? -1;
-      if (at < 0) continue;
-      if (root.isContentEditable) root.focus();
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      const selection = document.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
+      nodes.push({ node, start: whole.length });
+      whole += node.textContent ?? "";
     }
-    throw new Error(`"${text}" is not in the text`);
+    const at = whole.indexOf(text);
+    if (at < 0) throw new Error(`"${text}" is not in the text`);
+    // The start lies in the node it begins, the end in the node it finishes: at a boundary
+    // between two nodes (two paragraphs, say) the passage must not reach into the next one.
+    const length = (n: { node: Node }) => n.node.textContent?.length ?? 0;
+    const first = nodes.find((n) => at >= n.start && at < n.start + length(n))!;
+    const end = at + text.length;
+    const last = nodes.find((n) => end > n.start && end <= n.start + length(n))!;
+    const from = { node: first.node, offset: at - first.start };
+    const to = { node: last.node, offset: end - last.start };
+    if (root.isContentEditable) root.focus();
+    const range = document.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    const selection = document.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
   }, needle);
   await waitForEditorSelection(page, needle);
 }
@@ -87,7 +103,18 @@ const threadCard = (session: Session, quote: string) =>
     has: session.page.getByRole("heading", { name: fill(commentTexts[session.locale].thread.label, { quote }), exact: true }),
   });
 
-const highlight = (page: Page, quote: string) => page.locator(".ProseMirror .comment-mark", { hasText: quote });
+/**
+ * The highlight of the thread on `quote`: its marks in the text, found through the thread's
+ * card. More than one element when something else is marked inside the passage (a glossary
+ * term's underline cuts the highlight into pieces), so single-element actions take the first.
+ */
+async function highlight(page: Page, quote: string) {
+  // The card's heading quotes the passage („…“, “…”, «…»), whatever the page's language.
+  const quoted = new RegExp(`[„“«]${quote.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[“”»]`);
+  const card = page.locator(".comment-thread", { has: page.locator(".comment-thread__heading", { hasText: quoted }) });
+  const id = await card.first().getAttribute("data-thread-id");
+  return page.locator(`.ProseMirror .comment-mark[data-comment-thread="${id}"]`);
+}
 
 /** Writes the first comment in the open composer and posts it. */
 async function postComment(session: Session, body: string) {
@@ -183,14 +210,14 @@ describe(`comments in the browser (${DATABASE})`, () => {
       const katrinsCard = threadCard(katrin, quote);
       await katrinsCard.getByText("Reicht das, @Luca Ferretti was meinen Sie?").waitFor();
       await katrinsCard.locator(".comment-mention", { hasText: "@Luca Ferretti" }).waitFor();
-      await highlight(katrin.page, quote).waitFor();
+      await (await highlight(katrin.page, quote)).first().waitFor();
 
       // Luca: the thread and the highlight arrive without a reload, and he was notified.
       const lucasCard = threadCard(luca, quote);
       await lucasCard.waitFor();
       await lucasCard.getByText("Reicht das, @Luca Ferretti was meinen Sie?").waitFor();
       await lucasCard.locator(".comment__author", { hasText: "Katrin Huber" }).waitFor();
-      await highlight(luca.page, quote).waitFor();
+      await (await highlight(luca.page, quote)).first().waitFor();
       expect(await notReloaded(luca.page)).toBe(true);
       expect((await listNotificationsOf(app.server.services.db, luca.userId)).map((n) => n.kind)).toContain("mention");
 
@@ -201,11 +228,11 @@ describe(`comments in the browser (${DATABASE})`, () => {
       for (const page of [katrin.page, luca.page]) {
         // (Chrome may type that space as a no-break space.)
         await eventually(async () => /nur\s+einmal im Monat online/u.test(await editorText(page)), "the new word before the passage");
-        await eventually(async () => (await highlight(page, quote).allInnerTexts()).join("") === quote, "the highlight to keep exactly the passage");
+        await eventually(async () => (await (await highlight(page, quote)).allInnerTexts()).join("") === quote, "the highlight to keep exactly the passage");
       }
 
       // Clicking the highlight makes the thread the current one in Luca's sidebar.
-      await highlight(luca.page, quote).click();
+      await (await highlight(luca.page, quote)).first().click();
       await eventually(async () => (await lucasCard.getAttribute("aria-current")) === "true", "Luca's card to become current");
       await luca.page.locator(".ProseMirror .comment-mark--active", { hasText: quote }).waitFor();
 
@@ -247,7 +274,7 @@ describe(`comments in the browser (${DATABASE})`, () => {
         const tabs = session.page.getByRole("tablist", { name: t.sidebar.tabsLabel });
         await tabs.getByRole("tab", { name: fill(t.sidebar.resolved, { n: 1 }), exact: true }).waitFor();
         await tabs.getByRole("tab", { name: fill(t.sidebar.open, { n: 0 }), exact: true }).waitFor();
-        await highlight(session.page, quote).waitFor({ state: "detached" });
+        await (await highlight(session.page, quote)).first().waitFor({ state: "detached" });
         await tabs.getByRole("tab", { name: fill(t.sidebar.resolved, { n: 1 }) }).click();
         await threadCard(session, quote).getByRole("button", { name: t.thread.reopen, exact: true }).waitFor();
       }
@@ -275,15 +302,15 @@ describe(`comments in the browser (${DATABASE})`, () => {
       await page.getByRole("button", { name: de.action.comment, exact: true }).click();
       await postComment(birgit, "Bitte auch die Berufsschulen beteiligen.");
       await threadCard(birgit, quote).getByText("Bitte auch die Berufsschulen beteiligen.").waitFor();
-      await highlight(page, quote).waitFor();
+      await (await highlight(page, quote)).first().waitFor();
 
       await threadCard(stefan, quote).getByText("Bitte auch die Berufsschulen beteiligen.").waitFor();
       await threadCard(stefan, quote).locator(".comment__author", { hasText: "Birgit Beobachterin" }).waitFor();
-      await highlight(stefan.page, quote).waitFor();
+      await (await highlight(stefan.page, quote)).first().waitFor();
 
       // In the read-only text, clicking the highlight takes her to the thread (it gets the focus).
       await page.getByRole("heading", { level: 1 }).click();
-      await highlight(page, quote).click();
+      await (await highlight(page, quote)).first().click();
       await eventually(
         async () => (await page.evaluate(() => document.activeElement?.closest(".comment-thread")?.querySelector("h3")?.textContent ?? "")) === fill(de.thread.label, { quote }),
         "the observer's card to have the focus",
@@ -337,7 +364,7 @@ describe(`comments in the browser (${DATABASE})`, () => {
       await page.keyboard.press("Control+Enter");
       await page.locator(".comments__status").getByText(de.done.startThread, { exact: true }).waitFor();
       await threadCard(birgit, "Ziele").getByText("Bitte die Ziele messbar formulieren.").waitFor();
-      await highlight(page, "Ziele").waitFor();
+      await (await highlight(page, "Ziele")).first().waitFor();
       expect(await editorText(page)).toBe(before);
       expect(birgit.errors).toEqual([]);
     } finally {
@@ -354,7 +381,7 @@ describe(`comments in the browser (${DATABASE})`, () => {
       await selectText(katrin.page, quote);
       await katrin.page.getByRole("toolbar").getByRole("button", { name: commentTexts.de.action.comment, exact: true }).click();
       await postComment(katrin, "Dieser Punkt fehlt noch im Zeitplan.");
-      await highlight(jonas.page, quote).waitFor();
+      await (await highlight(jonas.page, quote)).first().waitFor();
       const jonasCard = threadCard(jonas, quote);
       await jonasCard.getByRole("button", { name: enComments.thread.show, exact: true }).waitFor();
 
@@ -374,7 +401,7 @@ describe(`comments in the browser (${DATABASE})`, () => {
         // Still an open thread, in the open tab, with its comment.
         expect(await card.evaluate((el) => el.closest("[role=tabpanel]")?.id)).toBe("comments-panel-open");
         await card.getByText("Dieser Punkt fehlt noch im Zeitplan.").waitFor();
-        expect(await highlight(session.page, quote).count()).toBe(0);
+        expect(await (await highlight(session.page, quote)).count()).toBe(0);
       }
       expect(katrin.errors).toEqual([]);
       expect(jonas.errors).toEqual([]);
@@ -483,7 +510,7 @@ describe.each(LOCALES)(`comment sidebar accessibility in %s (${DATABASE})`, (lng
       await openEditorWithComments(session, net.slug, wp.id);
       await waitForHtmlLang(page, lng);
       await threadCard(session, quote).waitFor();
-      await highlight(page, quote).waitFor();
+      await (await highlight(page, quote)).first().waitFor();
       await expectNoAxeViolations(page, `work programme ${wp.id} with the comment sidebar (${lng}, ${email})`);
 
       // With a comment being written and the mention list open.
