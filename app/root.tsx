@@ -47,6 +47,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
           name: auth.user.name,
           isAdmin: can(auth.actor, { type: "platform.admin" }),
           canSeeNetworkOfNetworks: can(auth.actor, { type: "networkOfNetworks.view" }),
+          canSeeIntake: can(auth.actor, { type: "intake.view" }),
           /** Unread notifications; the header keeps it current over socket.io. */
           unread: await unreadCount(context.services, auth.user.id),
         }

@@ -8,6 +8,7 @@ import type { NetworkRole, PlatformRole, Country, OrganisationType, Sector } fro
 import type { Locale } from "#shared/i18n/config";
 import type { NotificationKind } from "#shared/notifications";
 import type { RecommendationStage } from "#shared/policy";
+import type { ExperienceScale, InterestLogKind, InterestStatus } from "#shared/intake/vocabulary";
 import type { CostKind, EventFormat, EventLanguage, EventStatus, EventTimeZone, RegistrationStatus } from "#shared/events/event-vocabulary";
 
 export interface UsersTable {
@@ -625,6 +626,75 @@ export interface GlossaryTermsTable {
   updated_at: string;
 }
 
+export interface PlatformSettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface InterestExpressionsTable {
+  id: string;
+  token_hash: string;
+  status: InterestStatus;
+  locale: Locale;
+  group_name: string;
+  contact_name: string;
+  contact_email: string;
+  contact_phone: string;
+  occupational_field: string;
+  field_description: string;
+  /** JSON array of theme keys */
+  themes: string;
+  /** JSON array of action-area keys */
+  action_areas: string;
+  scale: ExperienceScale;
+  apprentices: number | null;
+  companies: number | null;
+  joint_projects: string;
+  motivation: string;
+  project_idea: string;
+  expected_value: string;
+  offered_value: string;
+  past_cooperation: string;
+  funded_projects: string;
+  /** 0 | 1: the group agrees to be introduced to possible partners */
+  introductions_consent: number;
+  consented_at: string;
+  created_at: string;
+  updated_at: string;
+  status_changed_at: string;
+}
+
+export interface InterestMembersTable {
+  id: string;
+  expression_id: string;
+  position: number;
+  name: string;
+  type: OrganisationType;
+  sector: Sector;
+  city: string;
+  region: string;
+  country: Country;
+}
+
+export interface InterestLogTable {
+  id: string;
+  expression_id: string;
+  kind: InterestLogKind;
+  author_id: string | null;
+  body: string;
+  status_from: InterestStatus | null;
+  status_to: InterestStatus | null;
+  created_at: string;
+}
+
+export interface InterestIntroductionsTable {
+  expression_a: string;
+  expression_b: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   platform_roles: PlatformRolesTable;
@@ -676,7 +746,16 @@ export interface Database {
   document_languages: DocumentLanguagesTable;
   language_versions: LanguageVersionsTable;
   glossary_terms: GlossaryTermsTable;
+  platform_settings: PlatformSettingsTable;
+  interest_expressions: InterestExpressionsTable;
+  interest_members: InterestMembersTable;
+  interest_log: InterestLogTable;
+  interest_introductions: InterestIntroductionsTable;
 }
+
+export type InterestExpression = Selectable<InterestExpressionsTable>;
+export type InterestMember = Selectable<InterestMembersTable>;
+export type InterestLogEntry = Selectable<InterestLogTable>;
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

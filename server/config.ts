@@ -33,6 +33,8 @@ export interface Config {
   autoVersionIdleMinutes: number;
   /** Days after an event ends before participants' needs (diet, accessibility, travel, room) are deleted. */
   eventNeedsRetentionDays: number;
+  /** The public expression-of-interest form refuses a submission sent sooner than this after the form was shown (a bot's speed). */
+  intakeMinFillSeconds: number;
   /** What one co-editing connection, person and document may cost (server/collab/limits.ts). */
   collabLimits: CollabLimits;
   /** The largest file one upload may carry. */
@@ -128,6 +130,7 @@ export function loadConfig(env: Env = process.env): Config {
     collabMaxSocketsPerDocument: int("COLLAB_MAX_SOCKETS_PER_DOCUMENT", 300, 1, 100_000),
     autoVersionIdleMinutes: int("AUTO_VERSION_IDLE_MINUTES", 10, 1, 24 * 60),
     eventNeedsRetentionDays: int("EVENT_NEEDS_RETENTION_DAYS", 30, 0, 3650),
+    intakeMinFillSeconds: int("INTAKE_MIN_FILL_SECONDS", 5, 0, 3600),
     collabLimits: {
       ...DEFAULT_COLLAB_LIMITS,
       messagesPerSecondPerConnection: int("COLLAB_MESSAGES_PER_SECOND_PER_CONNECTION", DEFAULT_COLLAB_LIMITS.messagesPerSecondPerConnection, 1, 1_000_000),

@@ -109,7 +109,10 @@ export type Action =
   /** The VET glossary is one termbase for the whole platform: everyone in it reads, network members propose, moderators accept. */
   | { type: "glossary.view" }
   | { type: "glossary.propose" }
-  | { type: "glossary.accept" };
+  | { type: "glossary.accept" }
+  /** Expressions of interest: the project team works the queue; the advisory board reads it. Nobody else sees a submission. */
+  | { type: "intake.view" }
+  | { type: "intake.manage" };
 
 const has = (actor: Actor, role: PlatformRole) => actor.platformRoles.has(role);
 const roleIn = (actor: Actor, networkId: string) => actor.memberships.get(networkId);
@@ -117,7 +120,8 @@ const isCoordinator = (actor: Actor, networkId: string) => roleIn(actor, network
 const isOpen = (actor: Actor, networkId: string) => !actor.archivedNetworks.has(networkId);
 /** A member of at least one network that is not archived: who writes in the commons. */
 const inSomeOpenNetwork = (actor: Actor) => [...actor.memberships.keys()].some((id) => isOpen(actor, id));
-const seesCommons = (actor: Actor) => actor.memberships.size > 0 || has(actor, "moderator") || has(actor, "observer") || has(actor, "admin");
+const seesCommons = (actor: Actor) =>
+  actor.memberships.size > 0 || has(actor, "moderator") || has(actor, "observer") || has(actor, "admin") || has(actor, "project_team");
 const moderates = (actor: Actor) => has(actor, "moderator") || has(actor, "admin");
 const beforeSubmission = (stage: RecommendationStage) => stage === "draft" || stage === "consultation" || stage === "endorsed";
 
@@ -232,6 +236,10 @@ export function can(actor: Actor | null, action: Action): boolean {
       return inSomeOpenNetwork(actor) || moderates(actor);
     case "glossary.accept":
       return moderates(actor);
+    case "intake.view":
+      return has(actor, "project_team") || has(actor, "observer");
+    case "intake.manage":
+      return has(actor, "project_team");
   }
 }
 

@@ -1,6 +1,7 @@
 /** Vocabulary of roles and organisation attributes, shared by app, server and db. */
 
-export const PLATFORM_ROLES = ["admin", "moderator", "observer"] as const;
+/** observer: a member of the advisory board; project_team: runs the call for expressions of interest and the matching. */
+export const PLATFORM_ROLES = ["admin", "moderator", "observer", "project_team"] as const;
 export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 
 export const NETWORK_ROLES = ["coordinator", "member"] as const;

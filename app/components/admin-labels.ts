@@ -47,9 +47,14 @@ const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   "recommendation.endorsed": "audit.actions.recommendationEndorsed",
   "recommendation.endorsement_withdrawn": "audit.actions.recommendationEndorsementWithdrawn",
   "recommendation.answered": "audit.actions.recommendationAnswered",
+  "interest.submitted": "audit.actions.interestSubmitted",
+  "interest.spam_refused": "audit.actions.interestSpamRefused",
+  "interest.withdrawn": "audit.actions.interestWithdrawn",
+  "interest.status_changed": "audit.actions.interestStatusChanged",
+  "interest.introduced": "audit.actions.interestIntroduced",
 };
 
-const TARGET_TYPES = ["user", "network", "organisation", "invitation", "finding", "comment", "goodPractice", "recommendation"] as const;
+const TARGET_TYPES = ["user", "network", "organisation", "invitation", "finding", "comment", "goodPractice", "recommendation", "interest"] as const;
 /** Every kind the platform writes; a new kind without a label fails the type check. */
 const MAIL_KIND_KEYS: Record<MailKind, string> = {
   invitation: "outbox.kinds.invitation",
@@ -63,6 +68,10 @@ const MAIL_KIND_KEYS: Record<MailKind, string> = {
   notifyRecommendation: "outbox.kinds.notifyRecommendation",
   notifyEvent: "outbox.kinds.notifyEvent",
   eventReminder: "outbox.kinds.eventReminder",
+  interestReceived: "outbox.kinds.interestReceived",
+  interestWithdrawn: "outbox.kinds.interestWithdrawn",
+  interestStatus: "outbox.kinds.interestStatus",
+  interestIntroduction: "outbox.kinds.interestIntroduction",
 };
 
 /** t must be bound to the admin namespace. Unknown actions (older rows) show as stored. */

@@ -53,6 +53,7 @@ export function AppHeader() {
             <NavLink to="/events">{t("nav.events")}</NavLink>
             {/* The glossary is read by everyone who takes part in the network of networks (glossary.view). */}
             {user.canSeeNetworkOfNetworks ? <NavLink to="/glossary">{t("nav.glossary")}</NavLink> : null}
+            {user.canSeeIntake ? <NavLink to="/intake">{t("nav.intake")}</NavLink> : null}
             {user.isAdmin ? <NavLink to="/admin">{t("nav.admin")}</NavLink> : null}
           </nav>
         ) : null}

@@ -31,7 +31,7 @@ export default function AdminOutboxPage() {
           {data.mails.map((mail) => (
             <li key={mail.id}>
               <article className="card mail-card" data-testid="outbox-mail" aria-labelledby={`mail-${mail.id}`}>
-                <h2 id={`mail-${mail.id}`}>{mail.subject}</h2>
+                <h2 id={`mail-${mail.id}`}>{mail.subject ?? mailKindLabel(t, mail.kind)}</h2>
                 <dl className="facts">
                   <dt>{t("outbox.fields.createdAt")}</dt>
                   <dd>{formatDateTime(mail.createdAt, i18n.language)}</dd>
@@ -51,9 +51,13 @@ export default function AdminOutboxPage() {
                   </dd>
                 </dl>
                 <h3 className="visually-hidden">{t("outbox.fields.body")}</h3>
-                <pre className="mail" lang={mail.locale}>
-                  {mail.body}
-                </pre>
+                {mail.sealed ? (
+                  <p className="muted">{t("outbox.sealed")}</p>
+                ) : (
+                  <pre className="mail" lang={mail.locale}>
+                    {mail.body}
+                  </pre>
+                )}
               </article>
             </li>
           ))}

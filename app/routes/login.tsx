@@ -79,6 +79,9 @@ export default function LoginPage() {
           <Link to="/forgot-password">{t("login.forgot")}</Link>
         </div>
       </Form>
+      <p>
+        {t("login.newGroup")} <Link to="/interest">{t("login.expressInterest")}</Link>
+      </p>
     </div>
   );
 }

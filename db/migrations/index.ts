@@ -17,6 +17,7 @@ import * as libraryShares from "./20261206_2100_library_shares";
 import * as events from "./20261207_1000_events";
 import * as minutesActions from "./20261207_1100_minutes-actions";
 import * as languageVersionsGlossary from "./20261207_1200_language-versions-glossary";
+import * as expressionsOfInterest from "./20261207_1300_expressions-of-interest";
 
 export const migrations: Record<string, Migration> = {
   "20261121_0830_spine": spine,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "20261207_1000_events": events,
   "20261207_1100_minutes-actions": minutesActions,
   "20261207_1200_language-versions-glossary": languageVersionsGlossary,
+  "20261207_1300_expressions-of-interest": expressionsOfInterest,
 };

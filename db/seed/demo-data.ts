@@ -187,6 +187,16 @@ export const demoPeople: DemoPerson[] = [
     platformRoles: ["observer"],
     memberships: [],
   },
+  {
+    // Runs the call for expressions of interest and the matching of partners (db/seed/demo-interest.ts).
+    id: "demo-user-project-team",
+    email: "projektteam@connactions.demo",
+    name: "Petra Projektteam",
+    locale: "de",
+    organisationId: "demo-org-team",
+    platformRoles: ["project_team"],
+    memberships: [],
+  },
   ...networkPeople(mech, "mechatronik", [
     ["koordination", "Katrin Huber", "de", 0, "coordinator"],
     ["mitglied", "Luca Ferretti", "it", 3, "member"],

@@ -17,8 +17,9 @@ import { uploadToLibrary } from "#server/testing/library-uploads";
 import { changeEventStatus, createEvent } from "#server/domain/events/events";
 import { renewFeed } from "#server/domain/events/feeds";
 import type { EventFormData } from "#shared/validation/event-forms";
+import { interestInput, submitTestInterest } from "#server/testing/interest";
 
-const ROLES = ["anonymous", "memberA", "memberB", "coordinatorA", "observer", "moderator", "admin"] as const;
+const ROLES = ["anonymous", "memberA", "memberB", "coordinatorA", "observer", "moderator", "admin", "projectTeam"] as const;
 type Role = (typeof ROLES)[number];
 
 const server = useTestServer();
@@ -41,6 +42,7 @@ beforeAll(async () => {
     observer: { platformRoles: ["observer" as const] },
     moderator: { platformRoles: ["moderator" as const] },
     admin: { platformRoles: ["admin" as const] },
+    projectTeam: { platformRoles: ["project_team" as const] },
   };
   clients.anonymous = new TestClient(server.url);
   for (const [role, spec] of Object.entries(specs) as Array<[Exclude<Role, "anonymous">, object]>) {
@@ -177,11 +179,28 @@ const commonsEvents = "/network-of-networks/events";
 /** Organiser pages of A's event: A's coordinator (who created it); members and readers of A are refused, outsiders see nothing. */
 const organiserOfA = () => loggedIn(404, { memberA: 403, coordinatorA: 200, observer: 403, admin: 403 });
 
+/**
+ * Expressions of interest: one whose group name and idea carry the intake's canary (only the
+ * project team and the advisory board may ever see it), and one whose private link every
+ * role uses (the link is the key: whoever holds it reads that submission, and nothing else).
+ */
+const intakeCanary = `INTAKE-CANARY-${Math.random().toString(36).slice(2, 10)}`;
+let submissionWithCanary = "";
+let linkedSubmission = { id: "", token: "" };
+beforeAll(async () => {
+  const withCanary = await submitTestInterest(server.services, interestInput({ groupName: `Gruppo ${intakeCanary}`, projectIdea: `Idea ${intakeCanary}` }));
+  submissionWithCanary = withCanary.id;
+  linkedSubmission = await submitTestInterest(server.services, interestInput({ groupName: "Gruppo del link privato" }));
+});
+const intakePage = () => `/intake/${submissionWithCanary}`;
+const intakeReaders = () => loggedIn(403, { projectTeam: 200, observer: 200 });
+
 /** Who may see the private content of each network. */
 const insidersOf = (network: "A" | "B"): Role[] =>
   network === "A" ? ["memberA", "coordinatorA", "observer", "admin"] : ["memberB", "observer", "admin"];
 
 function assertNoCanaryLeak(role: Role, response: TestResponse) {
+  if (role !== "projectTeam" && role !== "observer") expect(response.body, `intake canary leaked to ${role}`).not.toContain(intakeCanary);
   if (!insidersOf("A").includes(role)) expect(response.body, `canary of A leaked to ${role}`).not.toContain(netA.canary);
   if (!insidersOf("B").includes(role)) expect(response.body, `canary of B leaked to ${role}`).not.toContain(netB.canary);
 }
@@ -321,10 +340,22 @@ const getRoutes: Array<[string, () => string, Expectation]> = [
   ["minutes of the commons event", () => `${commonsEvents}/${commonsEvent}/minutes`, loggedIn(200)],
   ["minutes of the commons event: history", () => `${commonsEvents}/${commonsEvent}/minutes/history`, loggedIn(200)],
   ["minutes of the commons event as PDF", () => `${commonsEvents}/${commonsEvent}/minutes/export/pdf`, loggedIn(200)],
-  ["new event in the commons", () => `${commonsEvents}/new`, loggedIn(200, { observer: 403 })],
+  ["new event in the commons", () => `${commonsEvents}/new`, loggedIn(200, { observer: 403, projectTeam: 403 })],
   ["change the commons event", () => `${commonsEvents}/${commonsEvent}/edit`, loggedIn(403, { moderator: 200, admin: 200 })],
   ["participants of the commons event", () => `${commonsEvents}/${commonsEvent}/participants`, loggedIn(403, { moderator: 200, admin: 200 })],
   ["cost overview of the commons", () => `${commonsEvents}/costs`, loggedIn(403, { moderator: 200, admin: 200 })],
+  ["the public expression-of-interest form", () => "/interest", all(200)],
+  ["after sending an expression of interest", () => "/interest/thanks", all(200)],
+  ["after withdrawing an expression of interest", () => "/interest/withdrawn", all(200)],
+  ["a submission through its private link", () => `/interest/mine/${linkedSubmission.token}`, all(200)],
+  ["an unknown private link", () => "/interest/mine/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", all(404)],
+  ["a malformed private link", () => "/interest/mine/x", all(404)],
+  ["the intake queue", () => "/intake", intakeReaders()],
+  ["the intake queue, filtered", () => "/intake?status=received&country=IT", intakeReaders()],
+  ["a submission with the intake canary", intakePage, intakeReaders()],
+  ["a submission with a composition check", () => `${intakePage()}?group=${linkedSubmission.id}&organisation=${orgA.id}`, intakeReaders()],
+  ["a submission data request", () => `/intake/${submissionWithCanary}.data`, intakeReaders()],
+  ["an unknown submission", () => "/intake/no-such-submission", loggedIn(403, { projectTeam: 404, observer: 404 })],
   // The feed's address is its key (calendar programs send no cookies): whoever holds it reads memberB's events, which hold nothing of A.
   ["memberB's calendar feed", () => feedOfMemberB, all(200)],
   ["a calendar feed with a wrong token", () => "/calendar/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/events.ics", all(404)],
@@ -459,10 +490,10 @@ postRoutes.push(
     "turn an action item of the commons minutes into an activity",
     () => `${commonsEvents}/${commonsEvent}/minutes`,
     () => ({ intent: "toActivity", actionId: "no-such-action", workProgrammeId: "no-such-work-programme" }),
-    loggedIn(400, { observer: 403, admin: 403, moderator: 403 }),
+    loggedIn(400, { observer: 403, admin: 403, moderator: 403, projectTeam: 403 }),
   ],
-  // Everyone in the commons reads the glossary; members of a network and moderators propose; observers only read.
-  ["propose a glossary term", () => "/glossary", () => ({ intent: "propose", de: "Matrixbegriff", it: "termine matrice" }), loggedIn(200, { observer: 403 })],
+  // Everyone in the commons reads the glossary; members of a network and moderators propose; observers and the project team only read.
+  ["propose a glossary term", () => "/glossary", () => ({ intent: "propose", de: "Matrixbegriff", it: "termine matrice" }), loggedIn(200, { observer: 403, projectTeam: 403 })],
   ["propose a glossary term in one language only", () => "/glossary", () => ({ intent: "propose", de: "Nur deutsch" }), loggedIn(400)],
   ["accept a glossary proposal that is not there", () => "/glossary", () => ({ intent: "accept", id: "no-such-term" }), loggedIn(403, { moderator: 404, admin: 404 })],
   // Versions are edited by those who edit the source; readers of A (observer, admin) are refused, outsiders see nothing.
@@ -478,6 +509,17 @@ postRoutes.push(
   ["translate the finding of A (no provider: 409 for everyone in the commons)", () => "/translate", () => ({ kind: "finding", id: findingOfA }), loggedIn(409)],
   ["translate a comment that is not there", () => "/translate", () => ({ kind: "comment", id: "no-such-comment" }), loggedIn(404)],
   ["translate something that is neither a comment nor a finding", () => "/translate", () => ({ kind: "page", id: findingOfA }), loggedIn(400)],
+);
+
+// The public form is for everyone (a rate limit per IP would refuse a valid form from this one
+// test client after five: a form without members proves the route is open and validates).
+postRoutes.push(
+  ["send an expression of interest without members", () => "/interest", () => ({ groupName: "Matrix group", contactName: "M", contactEmail: "m@example.test", locale: "de" }), all(400)],
+  ["correct a submission through its private link, leaving out what is required", () => `/interest/mine/${linkedSubmission.token}`, () => ({ intent: "amend", groupName: "" }), all(400)],
+  ["withdraw through an unknown private link", () => "/interest/mine/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", () => ({ intent: "withdraw", confirm: "yes" }), all(404)],
+  ["change the status of a submission", intakePage, () => ({ intent: "status", status: "in_validation", message: "" }), loggedIn(403, { projectTeam: 200 })],
+  ["note a contact on a submission", intakePage, () => ({ intent: "note", kind: "contact", body: "Matrix call" }), loggedIn(403, { projectTeam: 200 })],
+  ["introduce a submission to one that is not there", intakePage, () => ({ intent: "introduce", partnerId: "no-such-submission" }), loggedIn(403, { projectTeam: 404 })],
 );
 
 describe(`access matrix: mutations (${process.env.TEST_DATABASE})`, () => {

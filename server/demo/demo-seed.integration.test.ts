@@ -26,6 +26,10 @@ import { buildWorkProgrammeDoc } from "./apply-demo-seed";
 import { demoLanguageVersions } from "#db/seed/demo-language-versions";
 import { readSections } from "#shared/collab/sections";
 import { alignSections, readSectionRecords, sameSourceText } from "#shared/collab/section-status";
+import { DEMO_PROJECT_TEAM_EMAIL, demoInterests, demoIntroductions } from "#db/seed/demo-interest";
+import { listLogOf, listMembersOf } from "#db/queries/interest";
+import { homeCountry } from "#shared/intake/matching";
+import { INTEREST_STATUSES, OPEN_STATUSES } from "#shared/intake/vocabulary";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -61,6 +65,11 @@ const TABLES = [
   "glossary_terms",
   "document_languages",
   "language_versions",
+  "platform_roles",
+  "interest_expressions",
+  "interest_members",
+  "interest_log",
+  "interest_introductions",
 ] as const;
 const count = async (table: (typeof TABLES)[number]) =>
   Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
@@ -77,6 +86,14 @@ const loadDoc = async (name: string) => {
   return doc;
 };
 
+/** Everything the intake stores, in a fixed order. */
+const intakeRows = async () => ({
+  expressions: await database.db.selectFrom("interest_expressions").selectAll().orderBy("id").execute(),
+  members: await database.db.selectFrom("interest_members").selectAll().orderBy("id").execute(),
+  log: await database.db.selectFrom("interest_log").selectAll().orderBy("id").execute(),
+  introductions: await database.db.selectFrom("interest_introductions").selectAll().orderBy("expression_a").execute(),
+});
+
 /** The seed's `now`: the demo's events are placed around it. */
 const NOW = new Date().toISOString();
 
@@ -92,6 +109,7 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
     expect(first.minutes).toBe(demoEvents.filter((e) => e.minutes).length);
     expect(first.glossaryTerms).toBe(GLOSSARY_SEED.length);
     expect(first.languageVersions).toBe(demoLanguageVersions.length);
+    expect(first.interests).toBe(12);
     for (const network of demoNetworks) {
       const orgs = await database.db
         .selectFrom("network_organisations")
@@ -115,9 +133,10 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
     const minutesBefore = await findSnapshot(database.db, minutesName);
     const versionName = languageVersionName(docNameOf("workprogramme", MECH_WP_ID), "it");
     const versionBefore = await findSnapshot(database.db, versionName);
+    const intakeBefore = await intakeRows();
     // A later start of the demo (other relative dates) finds everything there and adds nothing either.
     const second = await applyDemoSeed(database.db, new Date(Date.parse(NOW) + 3 * 86_400_000).toISOString());
-    expect(second).toEqual({ networks: 0, organisations: 0, people: 0, workProgrammes: 0, goodPractices: 0, findings: 0, recommendations: 0, events: 0, minutes: 0, glossaryTerms: 0, languageVersions: 0 });
+    expect(second).toEqual({ networks: 0, organisations: 0, people: 0, workProgrammes: 0, goodPractices: 0, findings: 0, recommendations: 0, events: 0, minutes: 0, glossaryTerms: 0, languageVersions: 0, interests: 0 });
     const after = await Promise.all(TABLES.map(count));
     expect(after).toEqual(before);
     // The stored document is left alone, so edits made since the first run survive.
@@ -127,6 +146,75 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
     expect(Buffer.from(minutesAfter!.state).equals(Buffer.from(minutesBefore!.state))).toBe(true);
     const versionAfter = await findSnapshot(database.db, versionName);
     expect(Buffer.from(versionAfter!.state).equals(Buffer.from(versionBefore!.state))).toBe(true);
+    // The intake too: same rows, same token hashes, same log and introductions.
+    expect(await intakeRows()).toEqual(intakeBefore);
+  });
+
+  it("holds a dozen expressions of interest from both countries in several states, kept by the project team", async () => {
+    const rows = await database.db.selectFrom("interest_expressions").selectAll().orderBy("id").execute();
+    expect(rows.map((r) => r.id)).toEqual(demoInterests.map((i) => i.id).sort());
+    expect(rows).toHaveLength(12);
+    const members = await listMembersOf(database.db, rows.map((r) => r.id));
+    const membersOf = (id: string) => members.filter((m) => m.expression_id === id);
+    // Both countries: six groups from each, and some groups with members from both.
+    const homes = rows.map((r) => homeCountry({ actors: membersOf(r.id) }));
+    expect(homes.filter((c) => c === "IT")).toHaveLength(6);
+    expect(homes.filter((c) => c === "DE")).toHaveLength(6);
+    expect(new Set(members.map((m) => m.country))).toEqual(new Set(["DE", "IT"]));
+    expect(rows.filter((r) => new Set(membersOf(r.id).map((m) => m.country)).size === 2).length).toBeGreaterThanOrEqual(2);
+    for (const r of rows) {
+      expect(membersOf(r.id).length, r.id).toBeGreaterThanOrEqual(2);
+      expect(membersOf(r.id).length, r.id).toBeLessThanOrEqual(4);
+      // Written in the group's language, from an address that reaches nobody.
+      expect(r.locale, r.id).toBe(homes[rows.indexOf(r)] === "IT" ? "it" : "de");
+      expect(r.group_name, r.id).toMatch(/\(Demo\)$/);
+      expect(r.contact_email, r.id).toMatch(/@example\.org$/);
+      expect(JSON.parse(r.action_areas).length, r.id).toBeGreaterThan(0);
+      expect(r.motivation && r.project_idea, r.id).toBeTruthy();
+      expect(r.token_hash, r.id).toMatch(/^[0-9a-f]{64}$/);
+      expect(r.created_at <= r.status_changed_at && r.status_changed_at <= r.updated_at && r.updated_at < NOW, r.id).toBe(true);
+    }
+    // In several states, as the project team moved them.
+    const statuses = new Set(rows.map((r) => r.status));
+    expect(statuses.size).toBeGreaterThanOrEqual(5);
+    for (const s of statuses) expect(INTEREST_STATUSES).toContain(s);
+    expect(rows.filter((r) => r.introductions_consent === 0)).toHaveLength(2);
+    // Partner suggestions have something to show: open mechatronics groups on both sides.
+    const openMechatronics = rows.filter((r) => r.occupational_field === "mechatronics" && OPEN_STATUSES.includes(r.status));
+    for (const country of ["DE", "IT"] as const) {
+      expect(openMechatronics.filter((r) => homes[rows.indexOf(r)] === country).length, country).toBeGreaterThanOrEqual(2);
+    }
+
+    // The project-team person has the role and manages the intake; the log is theirs (or the group's own amendment).
+    const team = demoPeople.find((p) => p.email === DEMO_PROJECT_TEAM_EMAIL)!;
+    const actor = await loadActor(database.db, team.id);
+    expect(actor.platformRoles.has("project_team")).toBe(true);
+    expect(can(actor, { type: "intake.manage" })).toBe(true);
+    for (const r of rows) {
+      const log = await listLogOf(database.db, r.id);
+      for (const e of log) {
+        expect(e.author_id, e.id).toBe(e.kind === "amended" ? null : team.id);
+        expect(e.created_at >= r.created_at && e.created_at < NOW, e.id).toBe(true);
+      }
+      // The newest status change is the group's status; a group never touched is still "received".
+      const changes = log.filter((e) => e.kind === "status");
+      expect(changes[0]?.status_to ?? "received", r.id).toBe(r.status);
+      if (changes[0]) expect(changes[0].created_at, r.id).toBe(r.status_changed_at);
+    }
+
+    // One introduction, between an Italian and a German mechatronics group that both agreed to it, in both logs.
+    const introductions = await database.db.selectFrom("interest_introductions").selectAll().execute();
+    expect(introductions).toHaveLength(demoIntroductions.length);
+    const [intro] = introductions;
+    const pair = rows.filter((r) => r.id === intro!.expression_a || r.id === intro!.expression_b);
+    expect(pair.map((r) => r.occupational_field)).toEqual(["mechatronics", "mechatronics"]);
+    expect(new Set(pair.map((r) => homes[rows.indexOf(r)]))).toEqual(new Set(["DE", "IT"]));
+    expect(pair.every((r) => r.introductions_consent === 1)).toBe(true);
+    expect(intro!.created_by).toBe(team.id);
+    for (const [self, partner] of [pair, [...pair].reverse()] as const) {
+      const entries = (await listLogOf(database.db, self!.id)).filter((e) => e.kind === "introduction");
+      expect(entries.map((e) => e.body)).toEqual([partner!.group_name]);
+    }
   });
 
   it("gives each network a work programme whose stored document holds the seeded activities and milestones", async () => {

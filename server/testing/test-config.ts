@@ -23,6 +23,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     collabMaxSocketsPerDocument: 300,
     autoVersionIdleMinutes: 10,
     eventNeedsRetentionDays: 30,
+    // Tests type faster than people; the spam tests set their own.
+    intakeMinFillSeconds: 0,
     collabLimits: DEFAULT_COLLAB_LIMITS,
     uploadMaxBytes: 2 * 1024 ** 3,
     libraryQuotaBytes: 20 * 1024 ** 3,

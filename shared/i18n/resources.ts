@@ -50,12 +50,15 @@ import enGlossary from "../../locales/en/glossary.json";
 import deLanguages from "../../locales/de/languages.json";
 import itLanguages from "../../locales/it/languages.json";
 import enLanguages from "../../locales/en/languages.json";
+import deIntake from "../../locales/de/intake.json";
+import itIntake from "../../locales/it/intake.json";
+import enIntake from "../../locales/en/intake.json";
 import type { Locale, Namespace } from "./config";
 
 export type Resources = Record<Locale, Record<Namespace, Record<string, unknown>>>;
 
 export const resources: Resources = {
-  de: { common: deCommon, auth: deAuth, network: deNetwork, admin: deAdmin, mail: deMail, workprogramme: deWorkProgramme, export: deExport, history: deHistory, notifications: deNotifications, comments: deComments, commons: deCommons, recommendations: deRecommendations, library: deLibrary, events: deEvents, glossary: deGlossary, languages: deLanguages },
-  it: { common: itCommon, auth: itAuth, network: itNetwork, admin: itAdmin, mail: itMail, workprogramme: itWorkProgramme, export: itExport, history: itHistory, notifications: itNotifications, comments: itComments, commons: itCommons, recommendations: itRecommendations, library: itLibrary, events: itEvents, glossary: itGlossary, languages: itLanguages },
-  en: { common: enCommon, auth: enAuth, network: enNetwork, admin: enAdmin, mail: enMail, workprogramme: enWorkProgramme, export: enExport, history: enHistory, notifications: enNotifications, comments: enComments, commons: enCommons, recommendations: enRecommendations, library: enLibrary, events: enEvents, glossary: enGlossary, languages: enLanguages },
+  de: { common: deCommon, auth: deAuth, network: deNetwork, admin: deAdmin, mail: deMail, workprogramme: deWorkProgramme, export: deExport, history: deHistory, notifications: deNotifications, comments: deComments, commons: deCommons, recommendations: deRecommendations, library: deLibrary, events: deEvents, glossary: deGlossary, languages: deLanguages, intake: deIntake },
+  it: { common: itCommon, auth: itAuth, network: itNetwork, admin: itAdmin, mail: itMail, workprogramme: itWorkProgramme, export: itExport, history: itHistory, notifications: itNotifications, comments: itComments, commons: itCommons, recommendations: itRecommendations, library: itLibrary, events: itEvents, glossary: itGlossary, languages: itLanguages, intake: itIntake },
+  en: { common: enCommon, auth: enAuth, network: enNetwork, admin: enAdmin, mail: enMail, workprogramme: enWorkProgramme, export: enExport, history: enHistory, notifications: enNotifications, comments: enComments, commons: enCommons, recommendations: enRecommendations, library: enLibrary, events: enEvents, glossary: enGlossary, languages: enLanguages, intake: enIntake },
 };

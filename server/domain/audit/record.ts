@@ -44,7 +44,13 @@ export type AuditAction =
   | "recommendation.threshold_changed"
   | "recommendation.endorsed"
   | "recommendation.endorsement_withdrawn"
-  | "recommendation.answered";
+  | "recommendation.answered"
+  // Expressions of interest (server/domain/intake/). Details never hold the group's personal data.
+  | "interest.submitted"
+  | "interest.spam_refused"
+  | "interest.withdrawn"
+  | "interest.status_changed"
+  | "interest.introduced";
 
 export interface AuditInput {
   actorId: string | null;
