@@ -48,6 +48,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
           isAdmin: can(auth.actor, { type: "platform.admin" }),
           canSeeNetworkOfNetworks: can(auth.actor, { type: "networkOfNetworks.view" }),
           canSeeIntake: can(auth.actor, { type: "intake.view" }),
+          canSeeBoard: can(auth.actor, { type: "board.selection" }),
           /** Unread notifications; the header keeps it current over socket.io. */
           unread: await unreadCount(context.services, auth.user.id),
         }

@@ -90,6 +90,8 @@ export interface InvitationsTable {
   network_id: string | null;
   network_role: NetworkRole | null;
   platform_role: PlatformRole | null;
+  /** An invitation into a partnership: to co-write its joint application. */
+  partnership_id: string | null;
   locale: Locale;
   invited_by: string | null;
   created_at: string;
@@ -695,6 +697,65 @@ export interface InterestIntroductionsTable {
   created_at: string;
 }
 
+export type PartnershipStatus = "forming" | "submitted" | "selected" | "not_selected";
+
+export interface PartnershipsTable {
+  id: string;
+  name: string;
+  status: PartnershipStatus;
+  network_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_note: string;
+}
+
+export interface PartnershipGroupsTable {
+  partnership_id: string;
+  expression_id: string;
+}
+
+export interface PartnershipOrganisationsTable {
+  partnership_id: string;
+  organisation_id: string;
+}
+
+export interface PartnershipMembersTable {
+  partnership_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface RubricCriteriaTable {
+  id: string;
+  label: string;
+  description: string;
+  weight: number;
+  position: number;
+  created_at: string;
+}
+
+export type BoardReviewStatus = "draft" | "submitted" | "conflict";
+
+export interface BoardReviewsTable {
+  partnership_id: string;
+  user_id: string;
+  status: BoardReviewStatus;
+  comment: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+export interface BoardScoresTable {
+  partnership_id: string;
+  user_id: string;
+  criterion_id: string;
+  score: number;
+}
+
 export interface Database {
   users: UsersTable;
   platform_roles: PlatformRolesTable;
@@ -751,7 +812,17 @@ export interface Database {
   interest_members: InterestMembersTable;
   interest_log: InterestLogTable;
   interest_introductions: InterestIntroductionsTable;
+  partnerships: PartnershipsTable;
+  partnership_groups: PartnershipGroupsTable;
+  partnership_organisations: PartnershipOrganisationsTable;
+  partnership_members: PartnershipMembersTable;
+  rubric_criteria: RubricCriteriaTable;
+  board_reviews: BoardReviewsTable;
+  board_scores: BoardScoresTable;
 }
+
+export type Partnership = Selectable<PartnershipsTable>;
+export type RubricCriterion = Selectable<RubricCriteriaTable>;
 
 export type InterestExpression = Selectable<InterestExpressionsTable>;
 export type InterestMember = Selectable<InterestMembersTable>;

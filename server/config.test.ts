@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config";
+import { ConfigError, hasProjectEnded, loadConfig } from "./config";
 
 describe("configuration", () => {
   it("has working defaults: port 3000, ./data, SQLite, demo seed", () => {
@@ -79,5 +79,33 @@ describe("configuration", () => {
     const config = loadConfig({ DATABASE_URL: "postgres://u@127.0.0.1:5432/db", PUBLIC_URL: "https://connactions.example/" });
     expect(config.databaseUrl).toBe("postgres://u@127.0.0.1:5432/db");
     expect(config.publicUrl).toBe("https://connactions.example");
+  });
+
+  it("reads the project's end date as YYYY-MM-DD, end of July 2026 by default, and refuses other dates", () => {
+    expect(loadConfig({}).projectEndDate).toBe("2026-07-31");
+    expect(loadConfig({ PROJECT_END_DATE: "" }).projectEndDate).toBe("2026-07-31");
+    expect(loadConfig({ PROJECT_END_DATE: "2027-12-31" }).projectEndDate).toBe("2027-12-31");
+    expect(loadConfig({ PROJECT_END_DATE: " 2028-02-29 " }).projectEndDate).toBe("2028-02-29");
+    for (const bad of ["31.07.2026", "2026-7-31", "2026-02-30", "2027-02-29", "2026-13-01", "2026-07-31T00:00:00Z", "soon"]) {
+      expect(() => loadConfig({ PROJECT_END_DATE: bad }), bad).toThrow(/PROJECT_END_DATE must be a day of the calendar as YYYY-MM-DD/);
+    }
+    // Reported together with the other problems.
+    let error: unknown;
+    try {
+      loadConfig({ PROJECT_END_DATE: "july", PORT: "x" });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems).toHaveLength(2);
+    expect((error as ConfigError).problems.join("\n")).toContain('got "july"');
+  });
+
+  it("ends the project once its last day is over in Berlin and Rome, not at midnight UTC", () => {
+    expect(hasProjectEnded("2026-07-31", new Date("2026-07-31T12:00:00Z"))).toBe(false);
+    // 22:00 UTC on the 31st is already midnight of 1 August in Berlin (summer time, UTC+2).
+    expect(hasProjectEnded("2026-07-31", new Date("2026-07-31T21:59:59Z"))).toBe(false);
+    expect(hasProjectEnded("2026-07-31", new Date("2026-07-31T22:00:00Z"))).toBe(true);
+    expect(hasProjectEnded("2026-07-31", new Date("2027-01-01T00:00:00Z"))).toBe(true);
+    expect(hasProjectEnded("2026-07-31", new Date("2025-09-01T00:00:00Z"))).toBe(false);
   });
 });

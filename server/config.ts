@@ -7,6 +7,7 @@ import path from "node:path";
 import { isPostgresUrl } from "#db/connection";
 import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from "./collab/limits";
 import { MAX_DOCUMENT_DEPTH } from "#shared/collab/limits";
+import { DISPLAY_TIME_ZONE } from "#shared/i18n/config";
 import { readTranslationSettings, TranslationConfigError, type TranslationSettings } from "./translations/provider-from-env";
 
 export interface Config {
@@ -45,6 +46,11 @@ export interface Config {
   libraryStorage: LibraryStorageConfig;
   /** Machine translation (TRANSLATION_PROVIDER and its settings), or null: translation by hand only. */
   translation: TranslationSettings | null;
+  /**
+   * The last day of the ConnActions project (YYYY-MM-DD). After it the networks carry on by
+   * themselves; pages say so. Nothing becomes read-only at this date.
+   */
+  projectEndDate: string;
 }
 
 export type LibraryStorageConfig = { driver: "disk" } | ({ driver: "s3" } & S3Settings);
@@ -149,6 +155,7 @@ export function loadConfig(env: Env = process.env): Config {
     libraryQuotaBytes: int("LIBRARY_QUOTA_BYTES", 20 * GiB, 1, 1024 ** 5),
     libraryStorage: libraryStorageConfig(env, problems),
     translation: translationConfig(env, problems),
+    projectEndDate: calendarDate("PROJECT_END_DATE", env, problems, DEFAULT_PROJECT_END_DATE),
   };
   if (config.libraryStorage.driver === "s3" && config.uploadMaxBytes > S3_COPY_LIMIT) {
     problems.push(`UPLOAD_MAX_BYTES may be at most ${S3_COPY_LIMIT} (5 GiB, the largest object S3 stores in one request) with LIBRARY_STORAGE=s3; got "${env.UPLOAD_MAX_BYTES}".`);
@@ -158,6 +165,44 @@ export function loadConfig(env: Env = process.env): Config {
 }
 
 const S3_COPY_LIMIT = 5 * 1024 ** 3;
+
+/** The project's funded period ends in July 2026 (see the domain notes). */
+export const DEFAULT_PROJECT_END_DATE = "2026-07-31";
+
+/** A day of the calendar as YYYY-MM-DD; impossible days (2026-02-30) are refused too. */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function calendarDate(name: string, env: Env, problems: string[], fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = raw.trim();
+  if (!isCalendarDate(value)) {
+    problems.push(`${name} must be a day of the calendar as YYYY-MM-DD, e.g. ${fallback}; got "${raw}".`);
+    return fallback;
+  }
+  return value;
+}
+
+/**
+ * Whether the project has ended: the end date is the project's last day, so it ends once that
+ * day is over where the project runs (Europe/Berlin = Europe/Rome), not at midnight UTC.
+ */
+export function hasProjectEnded(projectEndDate: string, now: Date = new Date()): boolean {
+  return todayWhereTheProjectRuns(now) > projectEndDate;
+}
+
+/** Today's date as YYYY-MM-DD in the project's time zone. */
+export function todayWhereTheProjectRuns(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat("en", { timeZone: DISPLAY_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
 
 /** TRANSLATION_PROVIDER and its settings; their problems are reported with all the others. */
 function translationConfig(env: Env, problems: string[]): TranslationSettings | null {

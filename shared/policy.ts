@@ -9,8 +9,15 @@
 import type { NetworkRole, PlatformRole } from "./roles";
 import type { EventStatus } from "./events/event-vocabulary";
 
-/** Who a document belongs to: one network's private workspace, or the commons (the network of networks). */
-export type DocumentOwner = { kind: "network"; networkId: string } | { kind: "commons" };
+/**
+ * Who a document belongs to: one network's private workspace, the commons (the network of
+ * networks), or a bilateral partnership writing its joint application (`networkId`: the
+ * network it became, whose members keep reading it as their founding document).
+ */
+export type DocumentOwner = WorkspaceOwner | { kind: "partnership"; partnershipId: string; networkId: string | null };
+
+/** Where libraries and events live: a network's workspace or the commons. */
+export type WorkspaceOwner = { kind: "network"; networkId: string } | { kind: "commons" };
 
 /**
  * open: people change it; archived: kept as a record, read-only; frozen: handed on (a
@@ -31,7 +38,7 @@ export type RecommendationStage = (typeof RECOMMENDATION_STAGES)[number];
 
 /** What the policy needs to know about an event: whose it is, its status, who created it. */
 export interface EventSubject {
-  owner: DocumentOwner;
+  owner: WorkspaceOwner;
   status: EventStatus;
   createdBy: string | null;
 }
@@ -46,6 +53,8 @@ export interface Actor {
    * is a record: whoever could read it still can, nobody changes it (docs/decisions/0011).
    */
   archivedNetworks: ReadonlySet<string>;
+  /** Partnerships whose joint application the person co-writes (absent: none). */
+  partnerships?: ReadonlySet<string>;
 }
 
 export type Action =
@@ -87,19 +96,19 @@ export type Action =
   /** the advisory board's answer to a submitted recommendation */
   | { type: "recommendation.answer"; stage: RecommendationStage }
   /** a library (a network's or the commons'): list, preview, download, search */
-  | { type: "library.read"; owner: DocumentOwner }
+  | { type: "library.read"; owner: WorkspaceOwner }
   /** add files and new versions, edit a file's metadata */
-  | { type: "library.upload"; owner: DocumentOwner }
+  | { type: "library.upload"; owner: WorkspaceOwner }
   /** folders, rename, move, delete to the trash and restore from it */
-  | { type: "library.organise"; owner: DocumentOwner }
+  | { type: "library.organise"; owner: WorkspaceOwner }
   /** empty the trash: the only way bytes are removed before the 30 days pass */
-  | { type: "library.emptyTrash"; owner: DocumentOwner }
+  | { type: "library.emptyTrash"; owner: WorkspaceOwner }
   /** share a file of the network's library into the commons library, or withdraw the share */
   | { type: "library.share"; networkId: string }
   /** see an event: drafts only its organisers */
   | { type: "event.view"; event: EventSubject }
   /** plan a new event in a network or in the commons */
-  | { type: "event.create"; owner: DocumentOwner }
+  | { type: "event.create"; owner: WorkspaceOwner }
   /** change the event, its agenda, interpreting and costs; see registrations with their needs */
   | { type: "event.organise"; event: EventSubject }
   /** register oneself (capacity and deadline are the domain's checks) */
@@ -112,7 +121,15 @@ export type Action =
   | { type: "glossary.accept" }
   /** Expressions of interest: the project team works the queue; the advisory board reads it. Nobody else sees a submission. */
   | { type: "intake.view" }
-  | { type: "intake.manage" };
+  | { type: "intake.manage" }
+  /** The advisory board's overview across all networks (and its PDF): the board and the project team. */
+  | { type: "board.overview" }
+  /** The applications before the board and their ranking: the board and the project team. */
+  | { type: "board.selection" }
+  /** Score an application against the rubric: board members, each on their own. */
+  | { type: "application.score" }
+  /** A coordinator passes coordination to another member (networks carry on after the project ends). */
+  | { type: "network.handOverCoordination"; networkId: string };
 
 const has = (actor: Actor, role: PlatformRole) => actor.platformRoles.has(role);
 const roleIn = (actor: Actor, networkId: string) => actor.memberships.get(networkId);
@@ -132,15 +149,29 @@ function organisesEvent(actor: Actor, event: EventSubject): boolean {
   return (isCoordinator(actor, event.owner.networkId) && isOpen(actor, event.owner.networkId)) || createdIt;
 }
 
-const readsOwner = (actor: Actor, owner: DocumentOwner) => (owner.kind === "network" ? can(actor, { type: "network.view", networkId: owner.networkId }) : seesCommons(actor));
+const readsOwner = (actor: Actor, owner: WorkspaceOwner) => (owner.kind === "network" ? can(actor, { type: "network.view", networkId: owner.networkId }) : seesCommons(actor));
+
+const inPartnership = (actor: Actor, partnershipId: string) => actor.partnerships?.has(partnershipId) === true;
+
+/**
+ * A joint application: its partners and the project team always; the advisory board once it
+ * is submitted (frozen); the network it became, for good.
+ */
+function readsApplication(actor: Actor, owner: { partnershipId: string; networkId: string | null }, state: DocumentState): boolean {
+  if (inPartnership(actor, owner.partnershipId) || has(actor, "project_team")) return true;
+  if (state === "frozen" && has(actor, "observer")) return true;
+  return owner.networkId !== null && can(actor, { type: "network.view", networkId: owner.networkId });
+}
 
 function readsDocument(actor: Actor, doc: DocumentSubject): boolean {
+  if (doc.owner.kind === "partnership") return readsApplication(actor, doc.owner, doc.state);
   return doc.owner.kind === "network" ? can(actor, { type: "network.view", networkId: doc.owner.networkId }) : seesCommons(actor);
 }
 
-/** Changing the text: only open documents, by members of the owning network (commons: of any open network). */
+/** Changing the text: only open documents, by members of the owning network (commons: of any open network; an application: its partners). */
 function editsDocument(actor: Actor, doc: DocumentSubject): boolean {
   if (doc.state !== "open") return false;
+  if (doc.owner.kind === "partnership") return inPartnership(actor, doc.owner.partnershipId);
   return doc.owner.kind === "network" ? can(actor, { type: "network.contribute", networkId: doc.owner.networkId }) : inSomeOpenNetwork(actor);
 }
 
@@ -150,8 +181,10 @@ export function can(actor: Actor | null, action: Action): boolean {
     case "platform.admin":
     case "organisation.manage":
     case "network.manage":
-    case "invite.platformRole":
       return has(actor, "admin");
+    case "invite.platformRole":
+      // The project team hands its functions to a successor organisation's accounts itself.
+      return has(actor, "admin") || (action.role === "project_team" && has(actor, "project_team"));
     case "dashboard.view":
     case "account.manage":
     case "organisation.view":
@@ -181,6 +214,7 @@ export function can(actor: Actor | null, action: Action): boolean {
     case "document.restore":
       return editsDocument(actor, action.doc);
     case "document.manage":
+      if (action.doc.owner.kind === "partnership") return has(actor, "project_team");
       return action.doc.owner.kind === "network"
         ? can(actor, { type: "workProgramme.manage", networkId: action.doc.owner.networkId })
         : moderates(actor);
@@ -240,6 +274,13 @@ export function can(actor: Actor | null, action: Action): boolean {
       return has(actor, "project_team") || has(actor, "observer");
     case "intake.manage":
       return has(actor, "project_team");
+    case "board.overview":
+    case "board.selection":
+      return has(actor, "observer") || has(actor, "project_team");
+    case "application.score":
+      return has(actor, "observer");
+    case "network.handOverCoordination":
+      return isCoordinator(actor, action.networkId) && isOpen(actor, action.networkId);
   }
 }
 

@@ -23,6 +23,7 @@ const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   "membership.added": "audit.actions.membershipAdded",
   "membership.role_changed": "audit.actions.membershipRoleChanged",
   "membership.removed": "audit.actions.membershipRemoved",
+  "membership.coordination_handed_over": "audit.actions.membershipCoordinationHandedOver",
   "platform_roles.changed": "audit.actions.platformRolesChanged",
   "person.updated": "audit.actions.personUpdated",
   "person.disabled": "audit.actions.personDisabled",
@@ -72,6 +73,9 @@ const MAIL_KIND_KEYS: Record<MailKind, string> = {
   interestWithdrawn: "outbox.kinds.interestWithdrawn",
   interestStatus: "outbox.kinds.interestStatus",
   interestIntroduction: "outbox.kinds.interestIntroduction",
+  coordinationHandedOver: "outbox.kinds.coordinationHandedOver",
+  partnershipInvitation: "outbox.kinds.partnershipInvitation",
+  addedToPartnership: "outbox.kinds.addedToPartnership",
 };
 
 /** t must be bound to the admin namespace. Unknown actions (older rows) show as stored. */

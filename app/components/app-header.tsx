@@ -54,6 +54,8 @@ export function AppHeader() {
             {/* The glossary is read by everyone who takes part in the network of networks (glossary.view). */}
             {user.canSeeNetworkOfNetworks ? <NavLink to="/glossary">{t("nav.glossary")}</NavLink> : null}
             {user.canSeeIntake ? <NavLink to="/intake">{t("nav.intake")}</NavLink> : null}
+            {user.canSeeBoard ? <NavLink to="/board/applications">{t("nav.applications")}</NavLink> : null}
+            {user.canSeeBoard ? <NavLink to="/board/overview">{t("nav.boardOverview")}</NavLink> : null}
             {user.isAdmin ? <NavLink to="/admin">{t("nav.admin")}</NavLink> : null}
           </nav>
         ) : null}

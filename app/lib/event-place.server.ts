@@ -5,7 +5,7 @@
  */
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import type { DocumentOwner } from "#shared/policy";
+import type { WorkspaceOwner } from "#shared/policy";
 import { eventsBasePath } from "#server/domain/events/event-subject";
 import { visibleEvent } from "#server/domain/events/event-page";
 import { authorize, notFound, requireAuth } from "./guards.server";
@@ -18,7 +18,7 @@ export type EventsKind = "network" | "commons";
 export interface EventsPlace {
   kind: EventsKind;
   basePath: string;
-  owner: DocumentOwner;
+  owner: WorkspaceOwner;
   network: { name: string; slug: string; archivedAt: string | null } | null;
 }
 

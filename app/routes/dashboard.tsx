@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { commonsActionCount, dashboardFor } from "~/lib/commons-home.server";
 import { authorize, requireAuth } from "~/lib/guards.server";
 import { fieldLabel } from "~/components/labels";
-import { formatNumber } from "~/lib/format";
+import { formatDate, formatNumber } from "~/lib/format";
+import { projectEnd } from "~/lib/networks.server";
 import { pageMeta } from "~/lib/meta";
 import { upcomingEvents } from "~/lib/calendar.server";
 import { UpcomingEvents } from "~/components/events/upcoming-events";
@@ -19,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     commonsActionCount(context.services, auth.actor),
     upcomingEvents(context.services, auth.actor, 5),
   ]);
-  return { ...dashboard, nofnActions, events, name: auth.user.name };
+  return { ...dashboard, nofnActions, events, name: auth.user.name, projectEnd: projectEnd(context.services) };
 }
 
 export default function DashboardPage() {
@@ -28,6 +29,11 @@ export default function DashboardPage() {
   return (
     <div className="page">
       <h1>{t("dashboard.greeting", { name: data.name })}</h1>
+      {data.projectEnd.ended ? (
+        <p className="alert alert--info">{t("dashboard.projectEnded", { date: formatDate(data.projectEnd.date, i18n.language) })}</p>
+      ) : (
+        <p className="muted">{t("dashboard.projectRunsUntil", { date: formatDate(data.projectEnd.date, i18n.language) })}</p>
+      )}
       {data.platformRoles.length ? (
         <p className="muted">
           {t("dashboard.yourRoles")}{" "}

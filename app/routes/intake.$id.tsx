@@ -6,6 +6,7 @@
  * a change) and introduces two groups that both agreed to it.
  */
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
@@ -13,11 +14,14 @@ import { can } from "#shared/policy";
 import { INTEREST_STATUSES } from "#shared/intake/vocabulary";
 import type { Reason } from "#shared/intake/matching";
 import { intakeForms, isIntakeIntent, MAX_INTEREST_NOTE, parsePartnerSelection } from "#shared/validation/interest-forms";
+import { formPartnershipForm, PARTNERSHIP_ARRAY_FIELDS } from "#shared/validation/board-forms";
+import { boardRefusal, formPartnership } from "~/lib/partnerships.server";
 import { authorize, notFound } from "~/lib/guards.server";
 import { formError, parseWith, readForm } from "~/lib/forms.server";
 import { idParam } from "~/lib/findings.server";
 import { addInterestNote, changeInterestStatus, compositionWith, intakeRefusal, introduceGroups, partnerSuggestions, requireIntakeView, submissionWithLog } from "~/lib/intake.server";
 import { CsrfInput } from "~/components/csrf-input";
+import { CompositionResult } from "~/components/intake/composition-result";
 import { FieldError, FormAlert, Notice, SelectField } from "~/components/fields";
 import { fieldLabel, themeLabel } from "~/components/labels";
 import { formatDate, formatDateTime } from "~/lib/format";
@@ -46,8 +50,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!id) notFound();
   const form = await readForm(request, context);
   const intent = form.get("intent");
+  if (intent === "formPartnership") {
+    const parsed = parseWith(formPartnershipForm, form, PARTNERSHIP_ARRAY_FIELDS);
+    if (!parsed.ok) return data({ ok: false as const, intent, errors: parsed.errors as Record<string, string>, values: parsed.values }, { status: 400 });
+    const outcome = await formPartnership(context.services, auth.actor, { name: parsed.data.name, groups: [id, ...parsed.data.group], organisations: parsed.data.organisation });
+    if (!outcome.ok) return boardRefusal(outcome.error, form, intent);
+    throw redirect(`/partnerships/${outcome.id}`);
+  }
   if (!isIntakeIntent(intent)) return formError("validation.unknownAction", form);
-  const fail = (errors: Record<string, string>) => ({ ok: false as const, intent, errors, values: Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) });
+  const fail = (errors: Record<string, string>) => data({ ok: false as const, intent, errors, values: Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) }, { status: 400 });
   switch (intent) {
     case "status": {
       const parsed = parseWith(intakeForms.status, form);
@@ -89,7 +100,7 @@ function reasonText(t: TFunction, reason: Reason): string {
 
 export default function IntakeSubmissionPage() {
   const { t, i18n } = useTranslation("intake");
-  const { submission: s, log, introduced, suggestions, composition, selection, canManage } = useLoaderData<typeof loader>();
+  const { submission: s, log, introduced, partnerships, suggestions, composition, selection, canManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   type Failure = { errors: Record<string, string | undefined>; values: Record<string, string | string[] | undefined> };
@@ -101,6 +112,7 @@ export default function IntakeSubmissionPage() {
   const statusFailed = failedFor("status");
   const noteFailed = failedFor("note");
   const introduceFailed = failedFor("introduce");
+  const partnershipFailed = failedFor("formPartnership");
   const text = (value: string) => value || t("detail.notGiven");
 
   return (
@@ -113,6 +125,11 @@ export default function IntakeSubmissionPage() {
         <span className="intake-status">{t(`status.${s.status}`)}</span> {t("detail.received", { date: formatDate(s.createdAt, i18n.language) })}
       </p>
       {result?.ok ? <Notice>{t(`detail.done.${result.done}`)}</Notice> : null}
+      {partnerships.map((p) => (
+        <p key={p.id}>
+          {t("detail.inPartnership")} <Link to={`/partnerships/${p.id}`}>{p.name}</Link> ({t(`board:partnershipStatus.${p.status}`)})
+        </p>
+      ))}
 
       <h2>{t("form.partA")}</h2>
       <ul>
@@ -261,17 +278,40 @@ export default function IntakeSubmissionPage() {
             </button>
           </Form>
           {composition ? (
-            <section aria-labelledby="composition-result" className="card">
-              <h4 id="composition-result">{composition.check.met ? t("detail.compositionMet") : t("detail.compositionMissing")}</h4>
-              <p>{t("detail.compositionOf", { names: [s.groupName, ...composition.chosen.map((c) => c.name)].join(", ") })}</p>
-              <ul className="intake-check">
-                {composition.check.rules.map((r) => (
-                  <li key={r.rule} className={r.met ? "intake-check__met" : "intake-check__missing"}>
-                    {t(`rules.${r.rule}`, r.counts)} <span className="visually-hidden">{r.met ? t("detail.met") : t("detail.missing")}</span>
-                  </li>
-                ))}
-              </ul>
-            </section>
+            <>
+              <CompositionResult check={composition.check} names={[s.groupName, ...composition.chosen.map((c) => c.name)]} />
+              {canManage && composition.chosen.length > 0 ? (
+                <Form method="post" className="card">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="formPartnership" />
+                  {[s.id, ...selection.groups].map((g) => (
+                    <input key={g} type="hidden" name="group" value={g} />
+                  ))}
+                  {selection.organisations.map((o) => (
+                    <input key={o} type="hidden" name="organisation" value={o} />
+                  ))}
+                  <h4>{t("detail.formPartnershipTitle")}</h4>
+                  <p>{t("detail.formPartnershipExplained")}</p>
+                  <FormAlert error={partnershipFailed?.errors.form} />
+                  <div className="field">
+                    <label htmlFor="partnership-name">{t("detail.partnershipName")}</label>
+                    <input
+                      id="partnership-name"
+                      name="name"
+                      required
+                      maxLength={200}
+                      defaultValue={typed(partnershipFailed, "name") || s.groupName}
+                      aria-invalid={partnershipFailed?.errors.name ? true : undefined}
+                      aria-describedby={partnershipFailed?.errors.name ? "partnership-name-error" : undefined}
+                    />
+                    <FieldError id="partnership-name-error" error={partnershipFailed?.errors.name} />
+                  </div>
+                  <button type="submit" className="button" disabled={busy}>
+                    {t("detail.formPartnership")}
+                  </button>
+                </Form>
+              ) : null}
+            </>
           ) : null}
         </>
       )}

@@ -47,7 +47,9 @@ export default function AcceptInvitationPage() {
       <p>
         {invitation.networkName
           ? t("invitation.introNetwork", { network: invitation.networkName, role: t(`common:roles.${invitation.networkRole ?? "member"}`) })
-          : t("invitation.introPlatform")}
+          : invitation.partnershipName
+            ? t("invitation.introPartnership", { partnership: invitation.partnershipName })
+            : t("invitation.introPlatform")}
       </p>
       <p className="muted">{t("invitation.forEmail", { email: invitation.email })}</p>
       <Form method="post" className="card" noValidate>

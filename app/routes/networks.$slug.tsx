@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ArchivedNetworkNotice } from "~/components/archived-network-notice";
 import { useTranslation } from "react-i18next";
-import { changeMemberRole, networkBySlug, networkHome, removeMember } from "~/lib/networks.server";
+import { changeMemberRole, handOverCoordination, networkBySlug, networkHome, projectEnd, removeMember } from "~/lib/networks.server";
 import { invitePerson, revokeInvitation } from "~/lib/invitations.server";
-import { changeRoleForm, inviteToNetworkForm, removeMemberForm, revokeInvitationForm } from "#shared/validation/network-forms";
+import { changeRoleForm, handOverForm, inviteToNetworkForm, removeMemberForm, revokeInvitationForm } from "#shared/validation/network-forms";
+import { can } from "#shared/policy";
 import { LOCALES, LOCALE_NATIVE_NAMES } from "#shared/i18n/config";
 import { COUNTRIES, NETWORK_ROLES } from "#shared/roles";
 import { authorize, notFound, requireAuth } from "~/lib/guards.server";
-import { formError, invalid, parseWith, readForm } from "~/lib/forms.server";
+import { formError, formValues, invalid, parseWith, readForm } from "~/lib/forms.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { upcomingEvents } from "~/lib/calendar.server";
 import { UpcomingEvents } from "~/components/events/upcoming-events";
@@ -20,6 +21,7 @@ import { formatDate } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
 import { useResetOnSuccess } from "~/lib/use-reset-on-success";
 import { TableScroll } from "~/components/table-scroll";
+import { HandOverForm } from "~/components/hand-over-form";
 
 export const meta = pageMeta<{ network: { name: string } }>((_t, data) => data.network.name);
 
@@ -34,7 +36,12 @@ async function loadNetwork(request: Request, context: LoaderFunctionArgs["contex
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { auth, network } = await loadNetwork(request, context, params.slug);
   const [home, events] = await Promise.all([networkHome(context.services, auth.actor, network), upcomingEvents(context.services, auth.actor, 3, { kind: "network", networkId: network.id })]);
-  return { ...home, events, defaultLocale: context.locale };
+  const canHandOver = can(auth.actor, { type: "network.handOverCoordination", networkId: network.id });
+  // Only members can receive coordination; the coordinators already have it.
+  const handOverCandidates = canHandOver
+    ? home.members.filter((m) => !m.isMe && m.role === "member").map((m) => ({ userId: m.userId, name: m.name, organisationName: m.organisationName }))
+    : [];
+  return { ...home, events, defaultLocale: context.locale, canHandOver, handOverCandidates, projectEnd: projectEnd(context.services) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -54,6 +61,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       context.ip,
     );
     return { ok: true as const, done: outcome.kind === "added" ? "added" : "invited", email: parsed.data.email };
+  }
+
+  if (intent === "handOver") {
+    authorize(auth, { type: "network.handOverCoordination", networkId });
+    const parsed = parseWith(handOverForm, form);
+    if (!parsed.ok) return invalid(parsed);
+    const result = await handOverCoordination(context.services, auth.actor, { networkId, ...parsed.data }, context.ip);
+    if (result.ok) return { ok: true as const, done: parsed.data.stayCoordinator ? "coordinationShared" : "handedOver", email: "", name: result.recipient.name };
+    // The policy said yes a moment ago; a refusal now means the role changed in between.
+    if (result.error === "forbidden") throw new Response("Forbidden", { status: 403 });
+    if (result.error === "notCoordinator" || result.error === "archived") return formError(`network:handOver.errors.${result.error}`, form, 409);
+    return invalid({ errors: { recipientId: `network:handOver.errors.${result.error}` }, values: formValues(form) });
   }
 
   authorize(auth, { type: "network.manageMembers", networkId });
@@ -85,6 +104,7 @@ export default function NetworkHomePage() {
   const inviteForm = useResetOnSuccess(result);
   const errors: Record<string, string> = result && !result.ok ? result.errors : {};
   const values: Record<string, unknown> = result && !result.ok ? result.values : {};
+  const handOverSent = values.intent === "handOver";
   const { network } = data;
 
   return (
@@ -92,7 +112,10 @@ export default function NetworkHomePage() {
       <p className="muted">{t("home.kicker")}</p>
       <h1>{network.name}</h1>
       <ArchivedNetworkNotice archivedAt={network.archivedAt} />
-      {result?.ok ? <Notice>{t(`home.done.${result.done}`, { email: result.email })}</Notice> : null}
+      {data.projectEnd.ended && !network.archivedAt ? (
+        <p className="alert alert--info">{t("projectEnd.notice", { date: formatDate(data.projectEnd.date, i18n.language) })}</p>
+      ) : null}
+      {result?.ok ? <Notice>{t(`home.done.${result.done}`, { email: result.email, name: "name" in result ? result.name : "" })}</Notice> : null}
       <FormAlert error={errors.form} />
       <div className="card">
         <dl className="facts">
@@ -246,6 +269,8 @@ export default function NetworkHomePage() {
           )}
         </section>
       ) : null}
+
+      {data.canHandOver ? <HandOverForm candidates={data.handOverCandidates} errors={handOverSent ? errors : {}} values={handOverSent ? values : {}} /> : null}
     </div>
   );
 }

@@ -18,6 +18,7 @@ import * as events from "./20261207_1000_events";
 import * as minutesActions from "./20261207_1100_minutes-actions";
 import * as languageVersionsGlossary from "./20261207_1200_language-versions-glossary";
 import * as expressionsOfInterest from "./20261207_1300_expressions-of-interest";
+import * as partnershipsSelection from "./20261207_1400_partnerships-selection";
 
 export const migrations: Record<string, Migration> = {
   "20261121_0830_spine": spine,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "20261207_1100_minutes-actions": minutesActions,
   "20261207_1200_language-versions-glossary": languageVersionsGlossary,
   "20261207_1300_expressions-of-interest": expressionsOfInterest,
+  "20261207_1400_partnerships-selection": partnershipsSelection,
 };

@@ -11,12 +11,14 @@ import { MINUTES_DOC_TYPE, RECOMMENDATION_DOC_TYPE, WORK_PROGRAMME_DOC_TYPE } fr
 import { workProgrammeDocumentType } from "#server/domain/work-programmes/document-type";
 import { recommendationDocumentType } from "#server/domain/commons/recommendation-document-type";
 import { minutesDocumentType } from "#server/domain/events/minutes-document-type";
+import { APPLICATION_DOC_TYPE, applicationDocumentType } from "#server/domain/partnerships/application-document-type";
 import type { DocumentTypes, ResolvedDocument } from "./document-type";
 
 export const documentTypes: DocumentTypes = new Map([
   [WORK_PROGRAMME_DOC_TYPE, workProgrammeDocumentType],
   [RECOMMENDATION_DOC_TYPE, recommendationDocumentType],
   [MINUTES_DOC_TYPE, minutesDocumentType],
+  [APPLICATION_DOC_TYPE, applicationDocumentType],
 ]);
 
 /** The document behind a name, or null for a malformed name, an unknown type or a missing id. */

@@ -4,7 +4,7 @@
  * exercise the same path organisers do.
  */
 import type { Services } from "#server/services";
-import type { Actor, DocumentOwner } from "#shared/policy";
+import type { Actor, WorkspaceOwner } from "#shared/policy";
 import type { CostFormData, EventFormData, RegistrationFormData, SessionFormData } from "#shared/validation/event-forms";
 import type { EventTimeZone } from "#shared/events/event-vocabulary";
 import { utcToLocal } from "#shared/events/event-time";
@@ -79,7 +79,7 @@ export function costInput(overrides: Partial<CostFormData> = {}): CostFormData {
  * Creates and publishes an event through the domain; throws when either step is refused.
  * Returns the form data it was made from, so tests can change one field and call updateEvent.
  */
-export async function createPublishedEvent(services: Services, actor: Actor, owner: DocumentOwner, overrides: Partial<EventFormData> = {}) {
+export async function createPublishedEvent(services: Services, actor: Actor, owner: WorkspaceOwner, overrides: Partial<EventFormData> = {}) {
   const input = eventInput(overrides);
   const created = await createEvent(services, actor, owner, input);
   if (!created.ok) throw new Error(`createEvent refused: ${JSON.stringify(created)}`);

@@ -30,6 +30,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     libraryQuotaBytes: 20 * 1024 ** 3,
     libraryStorage: { driver: "disk" },
     translation: null,
+    projectEndDate: "2026-07-31",
     ...overrides,
   };
 }

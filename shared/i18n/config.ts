@@ -2,7 +2,7 @@
 export const LOCALES = ["de", "it", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "de";
-export const NAMESPACES = ["common", "auth", "network", "admin", "mail", "workprogramme", "export", "history", "notifications", "comments", "commons", "recommendations", "library", "events", "glossary", "languages", "intake"] as const;
+export const NAMESPACES = ["common", "auth", "network", "admin", "mail", "workprogramme", "export", "history", "notifications", "comments", "commons", "recommendations", "library", "events", "glossary", "languages", "intake", "overview", "board"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 /** What pages need: everything but the mails, which only the server writes. */
 export const CLIENT_NAMESPACES = NAMESPACES.filter((ns) => ns !== "mail");

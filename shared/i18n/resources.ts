@@ -53,12 +53,18 @@ import enLanguages from "../../locales/en/languages.json";
 import deIntake from "../../locales/de/intake.json";
 import itIntake from "../../locales/it/intake.json";
 import enIntake from "../../locales/en/intake.json";
+import deOverview from "../../locales/de/overview.json";
+import itOverview from "../../locales/it/overview.json";
+import enOverview from "../../locales/en/overview.json";
+import deBoard from "../../locales/de/board.json";
+import itBoard from "../../locales/it/board.json";
+import enBoard from "../../locales/en/board.json";
 import type { Locale, Namespace } from "./config";
 
 export type Resources = Record<Locale, Record<Namespace, Record<string, unknown>>>;
 
 export const resources: Resources = {
-  de: { common: deCommon, auth: deAuth, network: deNetwork, admin: deAdmin, mail: deMail, workprogramme: deWorkProgramme, export: deExport, history: deHistory, notifications: deNotifications, comments: deComments, commons: deCommons, recommendations: deRecommendations, library: deLibrary, events: deEvents, glossary: deGlossary, languages: deLanguages, intake: deIntake },
-  it: { common: itCommon, auth: itAuth, network: itNetwork, admin: itAdmin, mail: itMail, workprogramme: itWorkProgramme, export: itExport, history: itHistory, notifications: itNotifications, comments: itComments, commons: itCommons, recommendations: itRecommendations, library: itLibrary, events: itEvents, glossary: itGlossary, languages: itLanguages, intake: itIntake },
-  en: { common: enCommon, auth: enAuth, network: enNetwork, admin: enAdmin, mail: enMail, workprogramme: enWorkProgramme, export: enExport, history: enHistory, notifications: enNotifications, comments: enComments, commons: enCommons, recommendations: enRecommendations, library: enLibrary, events: enEvents, glossary: enGlossary, languages: enLanguages, intake: enIntake },
+  de: { common: deCommon, auth: deAuth, network: deNetwork, admin: deAdmin, mail: deMail, workprogramme: deWorkProgramme, export: deExport, history: deHistory, notifications: deNotifications, comments: deComments, commons: deCommons, recommendations: deRecommendations, library: deLibrary, events: deEvents, glossary: deGlossary, languages: deLanguages, intake: deIntake, overview: deOverview, board: deBoard },
+  it: { common: itCommon, auth: itAuth, network: itNetwork, admin: itAdmin, mail: itMail, workprogramme: itWorkProgramme, export: itExport, history: itHistory, notifications: itNotifications, comments: itComments, commons: itCommons, recommendations: itRecommendations, library: itLibrary, events: itEvents, glossary: itGlossary, languages: itLanguages, intake: itIntake, overview: itOverview, board: itBoard },
+  en: { common: enCommon, auth: enAuth, network: enNetwork, admin: enAdmin, mail: enMail, workprogramme: enWorkProgramme, export: enExport, history: enHistory, notifications: enNotifications, comments: enComments, commons: enCommons, recommendations: enRecommendations, library: enLibrary, events: enEvents, glossary: enGlossary, languages: enLanguages, intake: enIntake, overview: enOverview, board: enBoard },
 };

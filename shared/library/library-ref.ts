@@ -2,7 +2,7 @@
  * Which library a page or request is about: a network's, or the commons' (the network of
  * networks). The owner is what the policy reads; the path is where its pages live.
  */
-import type { DocumentOwner } from "../policy";
+import type { WorkspaceOwner } from "../policy";
 
 export const DOCUMENT_LANGUAGES = ["de", "it", "en", "other"] as const;
 export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
@@ -10,7 +10,7 @@ export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
 export const TRASH_DAYS = 30;
 
 export interface LibraryRef {
-  owner: DocumentOwner;
+  owner: WorkspaceOwner;
   /** Where the library's pages start, e.g. /networks/kfz-mechatronik/library. */
   basePath: string;
 }

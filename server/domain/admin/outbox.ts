@@ -2,15 +2,16 @@
  * The outbox as admins read it. Without SMTP the outbox is the only place a mail exists,
  * so the full text is shown: an admin can pass an invitation link on by hand.
  *
- * Except mails about expressions of interest: they carry a group's submission and its
- * private link, which only the project team and the advisory board may see (and the link
- * would let anyone change or withdraw it). Admins see that such a mail went, and to whom.
+ * Except mails about expressions of interest and partnerships: they carry a group's
+ * submission and its private link, or a partnership that only its partners and the project
+ * team may know of (and the links would let anyone act as the group). Admins see that such
+ * a mail went, and to whom.
  */
 import type { Services } from "#server/services";
 import { listOutboxPage } from "#db/queries/admin-outbox";
 import { readPage } from "../paging";
 
-const isSealed = (kind: string) => kind.startsWith("interest");
+const isSealed = (kind: string) => kind.startsWith("interest") || kind === "partnershipInvitation" || kind === "addedToPartnership";
 
 export type MailStatus = "sent" | "failed" | "notSent";
 

@@ -19,6 +19,8 @@ export type AuditAction =
   | "membership.added"
   | "membership.role_changed"
   | "membership.removed"
+  // A coordinator passed coordination to another member (server/domain/networks/hand-over.ts).
+  | "membership.coordination_handed_over"
   | "platform_roles.changed"
   | "person.updated"
   | "person.disabled"

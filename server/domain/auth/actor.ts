@@ -4,15 +4,22 @@ import type { Actor } from "#shared/policy";
 import { listPlatformRoles, listPlatformRolesOfUsers } from "#db/queries/users";
 import { listMembershipsOfUser, listMembershipsOfUsers } from "#db/queries/memberships";
 import { listArchivedNetworkIds } from "#db/queries/networks";
+import { listPartnershipIdsOfUser } from "#db/queries/partnerships";
 
-/** Loads what the policy needs about a person: platform roles, memberships, archived networks. */
+/** Loads what the policy needs about a person: platform roles, memberships, archived networks, partnerships. */
 export async function loadActor(db: Kysely<Database>, userId: string): Promise<Actor> {
-  const [roles, memberships, archived] = await Promise.all([listPlatformRoles(db, userId), listMembershipsOfUser(db, userId), listArchivedNetworkIds(db)]);
+  const [roles, memberships, archived, partnerships] = await Promise.all([
+    listPlatformRoles(db, userId),
+    listMembershipsOfUser(db, userId),
+    listArchivedNetworkIds(db),
+    listPartnershipIdsOfUser(db, userId),
+  ]);
   return {
     userId,
     platformRoles: new Set(roles),
     memberships: new Map(memberships.map((m) => [m.network_id, m.role])),
     archivedNetworks: new Set(archived),
+    partnerships: new Set(partnerships),
   };
 }
 

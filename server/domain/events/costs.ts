@@ -5,7 +5,7 @@
  * and stored in cents.
  */
 import type { Services } from "#server/services";
-import { can, type Actor, type DocumentOwner } from "#shared/policy";
+import { can, type Actor, type WorkspaceOwner } from "#shared/policy";
 import type { CostFormData } from "#shared/validation/event-forms";
 import { costsByYear, eventCostTotals, parseEuros, type YearCosts } from "#shared/events/costs-summary";
 import { localDay } from "#shared/events/event-time";
@@ -49,12 +49,12 @@ export async function removeCost(services: Services, actor: Actor, eventId: stri
 }
 
 /** Who sees an owner's cost overview: its organisers (network coordinators; in the commons, moderators). */
-export function mayViewCostOverview(actor: Actor, owner: DocumentOwner): boolean {
+export function mayViewCostOverview(actor: Actor, owner: WorkspaceOwner): boolean {
   return can(actor, { type: "event.organise", event: { owner, status: "published", createdBy: null } });
 }
 
 /** Costs of an owner's events summed by year (the year the event starts in its own zone). */
-export async function costOverview(services: Services, owner: DocumentOwner): Promise<YearCosts[]> {
+export async function costOverview(services: Services, owner: WorkspaceOwner): Promise<YearCosts[]> {
   const rows = await listCostsOfOwner(services.db, owner.kind === "network" ? owner.networkId : null);
   return costsByYear(
     rows.map((r) => ({

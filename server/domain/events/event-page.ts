@@ -5,7 +5,7 @@
  */
 import type { Services } from "#server/services";
 import type { EventRow } from "#db/schema";
-import { can, type Actor, type DocumentOwner } from "#shared/policy";
+import { can, type Actor, type WorkspaceOwner } from "#shared/policy";
 import { utcToLocal } from "#shared/events/event-time";
 import { findEvent, listEventOrganisations, listSessions, listSessionSpeakers } from "#db/queries/events";
 import { countRegistrations, findRegistration, firstWaiting, listRegistrations } from "#db/queries/event-registrations";
@@ -16,7 +16,7 @@ import { eventSubject, ownerOfEvent, parseLanguages } from "./event-subject";
 import { eventInterpreting } from "./interpreting";
 
 /** The event if it exists, belongs to `owner` (the address's network or the commons) and the person may see it. */
-export async function visibleEvent(services: Services, actor: Actor, eventId: string, owner: DocumentOwner): Promise<EventRow | null> {
+export async function visibleEvent(services: Services, actor: Actor, eventId: string, owner: WorkspaceOwner): Promise<EventRow | null> {
   const event = await findEvent(services.db, eventId);
   if (!event) return null;
   const own = ownerOfEvent(event);

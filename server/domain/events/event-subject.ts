@@ -1,8 +1,8 @@
 /** An event row as the policy sees it, and where its pages are. */
 import type { EventRow } from "#db/schema";
-import type { DocumentOwner, EventSubject } from "#shared/policy";
+import type { WorkspaceOwner, EventSubject } from "#shared/policy";
 
-export const ownerOfEvent = (row: Pick<EventRow, "network_id">): DocumentOwner =>
+export const ownerOfEvent = (row: Pick<EventRow, "network_id">): WorkspaceOwner =>
   row.network_id === null ? { kind: "commons" } : { kind: "network", networkId: row.network_id };
 
 export const eventSubject = (row: Pick<EventRow, "network_id" | "status" | "created_by">): EventSubject => ({

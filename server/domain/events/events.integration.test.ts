@@ -13,7 +13,7 @@ import { loadActor } from "#server/domain/auth/actor";
 import { findEvent, listEventCosts, listEventOrganisations, listSessions } from "#db/queries/events";
 import { findRegistration } from "#db/queries/event-registrations";
 import { listNotificationsOf } from "#db/queries/notifications";
-import type { DocumentOwner } from "#shared/policy";
+import type { WorkspaceOwner } from "#shared/policy";
 import { changeEventStatus, createEvent, updateEvent } from "./events";
 import { removeSession, saveSession } from "./agenda";
 import { cancelRegistration, register } from "./registrations";
@@ -35,9 +35,9 @@ let otherMemberA: Person;
 let memberB: Person;
 let moderator: Person;
 let observer: Person;
-const ownerA = (): DocumentOwner => ({ kind: "network", networkId: networkA.id });
-const ownerB = (): DocumentOwner => ({ kind: "network", networkId: networkB.id });
-const commons: DocumentOwner = { kind: "commons" };
+const ownerA = (): WorkspaceOwner => ({ kind: "network", networkId: networkA.id });
+const ownerB = (): WorkspaceOwner => ({ kind: "network", networkId: networkB.id });
+const commons: WorkspaceOwner = { kind: "commons" };
 
 beforeAll(async () => {
   networkA = await buildNetwork(db());
@@ -357,8 +357,8 @@ describe(`events: costs (${process.env.TEST_DATABASE})`, () => {
     const coordinator = await actor((await buildUser(db(), { memberships: [{ networkId: network.id, role: "coordinator" }] })).id);
     const otherCoordinator = await actor((await buildUser(db(), { memberships: [{ networkId: other.id, role: "coordinator" }] })).id);
     const mod = await actor(moderator.id);
-    const own: DocumentOwner = { kind: "network", networkId: network.id };
-    const theirs: DocumentOwner = { kind: "network", networkId: other.id };
+    const own: WorkspaceOwner = { kind: "network", networkId: network.id };
+    const theirs: WorkspaceOwner = { kind: "network", networkId: other.id };
 
     const in2030 = await createPublishedEvent(server.services, coordinator, own, { start: "2030-06-01T09:00", end: "2030-06-01T17:00" });
     // New Year's Day, 00:30 in Berlin: still 2030 in UTC, 2031 where it happens.

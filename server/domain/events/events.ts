@@ -6,7 +6,7 @@
  */
 import type { Services } from "#server/services";
 import type { EventRow } from "#db/schema";
-import { can, type Actor, type DocumentOwner } from "#shared/policy";
+import { can, type Actor, type WorkspaceOwner } from "#shared/policy";
 import type { EventFormData } from "#shared/validation/event-forms";
 import type { EventStatus } from "#shared/events/event-vocabulary";
 import { localToUtc } from "#shared/events/event-time";
@@ -67,7 +67,7 @@ async function toFields(services: Services, input: EventFormData): Promise<{ ok:
 }
 
 /** A new event, as a draft its creator and the owner's organisers see until they publish it. */
-export async function createEvent(services: Services, actor: Actor, owner: DocumentOwner, input: EventFormData): Promise<EventSaveResult> {
+export async function createEvent(services: Services, actor: Actor, owner: WorkspaceOwner, input: EventFormData): Promise<EventSaveResult> {
   if (!can(actor, { type: "event.create", owner })) return { ok: false, error: "forbidden" };
   const parsed = await toFields(services, input);
   if (!parsed.ok) return parsed;

@@ -12,7 +12,7 @@ import { findEvent } from "#db/queries/events";
 import { findRegistration } from "#db/queries/event-registrations";
 import { findUserById } from "#db/queries/users";
 import { fixedT } from "#shared/i18n/instance";
-import type { DocumentOwner } from "#shared/policy";
+import type { WorkspaceOwner } from "#shared/policy";
 import { register, updateRegistrationDetails } from "./registrations";
 import { updateEvent } from "./events";
 import { eventPage, participants } from "./event-page";
@@ -27,7 +27,7 @@ const DAY = 86_400_000;
 type Person = Awaited<ReturnType<typeof buildUser>>;
 let network: Awaited<ReturnType<typeof buildNetwork>>;
 let coordinator: Person;
-const owner = (): DocumentOwner => ({ kind: "network", networkId: network.id });
+const owner = (): WorkspaceOwner => ({ kind: "network", networkId: network.id });
 const member = (options: { locale?: "de" | "it" | "en"; name?: string } = {}) => buildUser(db(), { memberships: [{ networkId: network.id, role: "member" }], ...options });
 
 beforeAll(async () => {

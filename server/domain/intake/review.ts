@@ -4,6 +4,7 @@
  * groups, which go out only when both groups agreed to be introduced.
  */
 import type { Services } from "#server/services";
+import type { InterestExpression } from "#db/schema";
 import type { Actor } from "#shared/policy";
 import { can } from "#shared/policy";
 import type { InterestStatus } from "#shared/intake/vocabulary";
@@ -21,6 +22,7 @@ import {
   listMembersOf,
   updateExpressionStatus,
 } from "#db/queries/interest";
+import { listPartnershipsOfGroup } from "#db/queries/partnerships";
 import { newId } from "../auth/tokens";
 import { recordAudit } from "../audit/record";
 import { mailIntroduction, mailStatus } from "./mails";
@@ -41,7 +43,12 @@ export async function intakeQueue(services: Services, filter: { status: Interest
 export async function submissionWithLog(services: Services, id: string) {
   const row = await findExpression(services.db, id);
   if (!row) return null;
-  const [members, log, introduced] = await Promise.all([listMembersOf(services.db, [id]), listLogOf(services.db, id), listIntroducedPartners(services.db, id)]);
+  const [members, log, introduced, partnerships] = await Promise.all([
+    listMembersOf(services.db, [id]),
+    listLogOf(services.db, id),
+    listIntroducedPartners(services.db, id),
+    listPartnershipsOfGroup(services.db, id),
+  ]);
   const partnerIds = log.filter((e) => e.kind === "introduction").map((e) => e.body);
   const partners = new Map((await findExpressionNames(services.db, partnerIds)).map((p) => [p.id, p.group_name]));
   return {
@@ -58,6 +65,7 @@ export async function submissionWithLog(services: Services, id: string) {
       at: e.created_at,
     })),
     introduced,
+    partnerships: partnerships.map((p) => ({ id: p.id, name: p.name, status: p.status })),
   };
 }
 
@@ -68,12 +76,22 @@ export async function changeInterestStatus(services: Services, actor: Actor, id:
   const row = await findExpression(services.db, id);
   if (!row) return { ok: false, error: "notFound" };
   if (row.status === status) return { ok: false, error: "unchanged" };
-  const at = nowIso();
-  await updateExpressionStatus(services.db, id, status, at);
-  await insertLogEntry(services.db, { id: newId(), expression_id: id, kind: "status", author_id: actor.userId, body: message, status_from: row.status, status_to: status, created_at: at });
-  await recordAudit(services.db, { actorId: actor.userId, action: "interest.status_changed", targetType: "interest", targetId: id, details: { from: row.status, to: status } });
-  await mailStatus(services, row, status, message);
+  await applyInterestStatus(services, row, status, message, actor.userId);
   return { ok: true };
+}
+
+/**
+ * A status change however it comes about (the project team's form, a partnership applying,
+ * the board's decision): stored, logged, audited and mailed to the group in its language.
+ * `authorId` null: the platform did it on someone's step (a partner submitting the application).
+ */
+export async function applyInterestStatus(services: Services, row: InterestExpression, status: InterestStatus, message: string, authorId: string | null): Promise<void> {
+  if (row.status === status) return;
+  const at = nowIso();
+  await updateExpressionStatus(services.db, row.id, status, at);
+  await insertLogEntry(services.db, { id: newId(), expression_id: row.id, kind: "status", author_id: authorId, body: message, status_from: row.status, status_to: status, created_at: at });
+  await recordAudit(services.db, { actorId: authorId, action: "interest.status_changed", targetType: "interest", targetId: row.id, details: { from: row.status, to: status } });
+  await mailStatus(services, row, status, message);
 }
 
 export async function addInterestNote(services: Services, actor: Actor, id: string, kind: "note" | "contact", body: string): Promise<{ ok: true } | { ok: false; error: Refusal }> {

@@ -9,6 +9,7 @@ import { findInvitationByTokenHash, markInvitationAccepted } from "#db/queries/i
 import { addPlatformRole, findUserByEmail, insertUser } from "#db/queries/users";
 import { findNetworkById } from "#db/queries/networks";
 import { upsertMembership } from "#db/queries/memberships";
+import { addPartnershipMember, findPartnership } from "#db/queries/partnerships";
 import { hashPassword } from "../auth/passwords";
 import { hashToken, newId } from "../auth/tokens";
 import { createSession } from "../auth/sessions";
@@ -30,11 +31,13 @@ export async function inspectInvitation(services: Services, token: string) {
   const state = invitationState(invitation);
   if (state !== "valid" || !invitation) return { state } as const;
   const network = invitation.network_id ? await findNetworkById(services.db, invitation.network_id) : undefined;
+  const partnership = invitation.partnership_id ? await findPartnership(services.db, invitation.partnership_id) : undefined;
   return {
     state,
     email: invitation.email,
     locale: invitation.locale,
     networkName: network?.name ?? null,
+    partnershipName: partnership?.name ?? null,
     networkRole: invitation.network_role,
   } as const;
 }
@@ -76,6 +79,7 @@ export async function acceptInvitation(
         await upsertMembership(trx, invitation.network_id, userId, invitation.network_role, at);
       }
       if (invitation.platform_role) await addPlatformRole(trx, userId, invitation.platform_role, at);
+      if (invitation.partnership_id) await addPartnershipMember(trx, invitation.partnership_id, userId, at);
       return true;
     })
     .catch((error: unknown) => {
@@ -93,5 +97,6 @@ export async function acceptInvitation(
   });
   const { token: sessionToken } = await createSession(services, userId, { ip: input.ip, userAgent: input.userAgent });
   const network = invitation.network_id ? await findNetworkById(db, invitation.network_id) : undefined;
-  return { state: "valid", sessionToken, redirectTo: network ? `/networks/${network.slug}` : "/dashboard" };
+  const redirectTo = network ? `/networks/${network.slug}` : invitation.partnership_id ? `/partnerships/${invitation.partnership_id}` : "/dashboard";
+  return { state: "valid", sessionToken, redirectTo };
 }

@@ -10,6 +10,7 @@ import { addPlatformRole, findUserByEmail, normaliseEmail } from "#db/queries/us
 import { findNetworkById } from "#db/queries/networks";
 import { insertInvitation } from "#db/queries/invitations";
 import { upsertMembership } from "#db/queries/memberships";
+import { addPartnershipMember, findPartnership } from "#db/queries/partnerships";
 import { hashToken, newId, newToken } from "../auth/tokens";
 import { recordAudit } from "../audit/record";
 import { composeMail } from "#server/mail/compose";
@@ -21,6 +22,8 @@ export interface InvitationInput {
   networkId: string | null;
   networkRole: NetworkRole | null;
   platformRole: PlatformRole | null;
+  /** Into a partnership, to co-write its joint application (server/domain/partnerships/). */
+  partnershipId?: string | null;
 }
 
 export type InvitationOutcome = { kind: "invited"; invitationId: string } | { kind: "added"; userId: string };
@@ -35,6 +38,9 @@ export async function invitePerson(
   const email = normaliseEmail(input.email);
   const network = input.networkId ? await findNetworkById(db, input.networkId) : undefined;
   if (input.networkId && !network) throw new Error(`invitePerson: unknown network ${input.networkId}`);
+  const partnership = input.partnershipId ? await findPartnership(db, input.partnershipId) : undefined;
+  if (input.partnershipId && !partnership) throw new Error(`invitePerson: unknown partnership ${input.partnershipId}`);
+  const place = network?.name ?? partnership?.name ?? "ConnActions";
   const at = nowIso();
   const existing = await findUserByEmail(db, email);
 
@@ -42,6 +48,7 @@ export async function invitePerson(
     await db.transaction().execute(async (trx) => {
       if (network && input.networkRole) await upsertMembership(trx, network.id, existing.id, input.networkRole, at);
       if (input.platformRole) await addPlatformRole(trx, existing.id, input.platformRole, at);
+      if (partnership) await addPartnershipMember(trx, partnership.id, existing.id, at);
     });
     if (network && input.networkRole) {
       services.events.emit("membership.changed", { userId: existing.id, networkId: network.id, role: input.networkRole });
@@ -55,11 +62,11 @@ export async function invitePerson(
       details: { networkId: network?.id ?? null, networkRole: input.networkRole, platformRole: input.platformRole },
     });
     await services.mailer.send(
-      composeMail("addedToNetwork", existing.email, existing.locale, {
+      composeMail(partnership && !network ? "addedToPartnership" : "addedToNetwork", existing.email, existing.locale, {
         name: existing.name,
         inviter: inviter.name,
-        network: network?.name ?? "ConnActions",
-        link: `${config.publicUrl}${network ? `/networks/${network.slug}` : "/dashboard"}`,
+        network: place,
+        link: `${config.publicUrl}${network ? `/networks/${network.slug}` : partnership ? `/partnerships/${partnership.id}` : "/dashboard"}`,
       }),
     );
     return { kind: "added", userId: existing.id };
@@ -74,6 +81,7 @@ export async function invitePerson(
     network_id: network?.id ?? null,
     network_role: network ? input.networkRole ?? "member" : null,
     platform_role: input.platformRole,
+    partnership_id: partnership?.id ?? null,
     locale: input.locale,
     invited_by: inviter.id,
     created_at: at,
@@ -91,9 +99,9 @@ export async function invitePerson(
     details: { email, networkId: network?.id ?? null, networkRole: input.networkRole, platformRole: input.platformRole },
   });
   await services.mailer.send(
-    composeMail("invitation", email, input.locale, {
+    composeMail(partnership && !network ? "partnershipInvitation" : "invitation", email, input.locale, {
       inviter: inviter.name,
-      network: network?.name ?? "ConnActions",
+      network: place,
       link: `${config.publicUrl}/invite/${token}`,
       days: Math.round(config.invitationValidHours / 24),
     }),
