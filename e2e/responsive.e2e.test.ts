@@ -33,8 +33,15 @@ import { register } from "#server/domain/events/registrations";
 import { saveCost } from "#server/domain/events/costs";
 import { addLanguageVersion } from "#server/domain/translations/language-versions";
 import { addLanguageVersion as addLanguageVersionRow } from "#db/queries/language-versions";
+import { interestInput, submitTestInterest } from "#server/testing/interest";
+import { applicationDocName } from "#server/domain/partnerships/application-document-type";
 
 const app = useAppAndBrowser();
+const PROJECT_TEAM = "projektteam@connactions.demo";
+/** The demo's application before the board (db/seed/demo-selection.ts). */
+const DEMO_PARTNERSHIP = "demo-partnership-torino-zwickau";
+/** A submission's private link: only its mail has it, so the visitor starts there. */
+let privateLink = "";
 
 const MEMBER = "member.mechatronik@connactions.demo"; // Jonas Weber, en
 const COORDINATOR = "coordinamento.gastgewerbe@connactions.demo"; // Paolo Moser, it
@@ -95,6 +102,9 @@ beforeAll(async () => {
   // The demo has an Italian version of a work programme; an English one of a recommendation
   // (written straight into the tables: who may edit the demo recommendation is not the point here).
   await addLanguageVersionRow(services.db, { docName: docNameOf(RECOMMENDATION_DOC_TYPE, "demo-rec-01"), sourceLanguage: "de", language: "en", createdBy: member.id, now: new Date().toISOString() });
+  // An Italian version of the demo's joint application, so the project team's walk reaches a version page of one.
+  await addLanguageVersionRow(services.db, { docName: applicationDocName(DEMO_PARTNERSHIP), sourceLanguage: "de", language: "it", createdBy: demoAccount(PROJECT_TEAM).id, now: new Date().toISOString() });
+  privateLink = `/interest/mine/${(await submitTestInterest(services, interestInput())).token}`;
 });
 
 function layoutEventInput(title: string): EventFormData {
@@ -249,11 +259,24 @@ describe(`every page at 390 px and 1280 px (${DATABASE})`, () => {
     }
   }, WALK_TIMEOUT);
 
-  it("before login: login, password reset, invitation and the not-found page", async () => {
+  it("as the project team, the intake and the board's pages", async () => {
+    const session = await app.openSession(PROJECT_TEAM, { bypassCSP: true });
+    try {
+      // The demo's partnership is linked from its groups' pages; its page and the board's start here too.
+      const start = ["/intake", `/partnerships/${DEMO_PARTNERSHIP}`, "/board/applications", "/board/overview"];
+      const result = await walk(session.page, "project team", start, visitedByAnyone);
+      for (const id of result.visited.keys()) visitedByAnyone.add(id);
+      expect(result.problems, result.problems.join("\n\n")).toEqual([]);
+    } finally {
+      await session.context.close();
+    }
+  }, WALK_TIMEOUT);
+
+  it("before login: login, password reset, invitation, the expression of interest and the not-found page", async () => {
     const context = await app.newContext({ locale: "de", bypassCSP: true });
     try {
       const page = await context.newPage();
-      const result = await walk(page, "visitor", ["/login", "/forgot-password", "/invite/not-a-real-token", "/reset-password/not-a-real-token", "/no/such/page"]);
+      const result = await walk(page, "visitor", ["/login", "/forgot-password", "/invite/not-a-real-token", "/reset-password/not-a-real-token", "/no/such/page", "/interest/thanks", "/interest/withdrawn", privateLink]);
       for (const id of result.visited.keys()) visitedByAnyone.add(id);
       expect(result.problems, result.problems.join("\n\n")).toEqual([]);
     } finally {

@@ -31,6 +31,8 @@ export const EDITOR_ROUTES = new Set([
   "routes/network-of-networks_.recommendations.$id_.languages.$lang",
   "routes/networks.$slug_.events.$id_.minutes_.languages.$lang",
   "routes/network-of-networks_.events.$id_.minutes_.languages.$lang",
+  "routes/partnerships.$id",
+  "routes/partnerships.$id_.languages.$lang",
 ]);
 
 /**

@@ -39,6 +39,7 @@ const STATUS: Record<Refusal, number> = {
   alreadySubmitted: 409,
   incomplete: 400,
   unknownCriterion: 400,
+  invalidScore: 400,
   inUse: 409,
 };
 

@@ -75,6 +75,20 @@ export async function listPartnershipMembers(db: Db, partnershipId: string) {
     .execute();
 }
 
+/** Partnership ids of many people at once, by user id. */
+export async function listPartnershipIdsOfUsers(db: Db, userIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byUser = new Map<string, string[]>();
+  if (userIds.length === 0) return byUser;
+  const rows = await db.selectFrom("partnership_members").select(["user_id", "partnership_id"]).where("user_id", "in", userIds).execute();
+  for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row.partnership_id]);
+  return byUser;
+}
+
+/** The partnership's invitations not yet accepted are withdrawn once it became a network (the network invites anew). */
+export async function revokeOpenPartnershipInvitations(db: Db, partnershipId: string, at: string): Promise<void> {
+  await db.updateTable("invitations").set({ revoked_at: at }).where("partnership_id", "=", partnershipId).where("accepted_at", "is", null).where("revoked_at", "is", null).execute();
+}
+
 export async function listPartnershipIdsOfUser(db: Db, userId: string): Promise<string[]> {
   const rows = await db.selectFrom("partnership_members").select("partnership_id").where("user_id", "=", userId).execute();
   return rows.map((r) => r.partnership_id);

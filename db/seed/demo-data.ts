@@ -143,6 +143,8 @@ export const demoNetworks: DemoNetwork[] = [
 export const demoPlatformOrganisations: DemoOrganisation[] = [
   org("team", "ConnActions Projektteam (Demo)", "DE", "Bonn", "Nordrhein-Westfalen", "public_body", "public"),
   org("board-de", "Begleitgremium – deutsche Seite (Demo)", "DE", "Berlin", "Berlin", "public_body", "public"),
+  // The Italian side of the advisory board: a regional administration with no group or network in the demo.
+  org("board-it", "Regione Umbria – Istruzione e Formazione (Demo)", "IT", "Perugia", "Umbria", "region", "public"),
 ];
 
 function networkPeople(network: DemoNetwork, key: string, people: Array<[string, string, Locale, number, NetworkRole]>): DemoPerson[] {
@@ -184,6 +186,16 @@ export const demoPeople: DemoPerson[] = [
     name: "Birgit Beobachterin",
     locale: "de",
     organisationId: "demo-org-board-de",
+    platformRoles: ["observer"],
+    memberships: [],
+  },
+  {
+    // The advisory board's Italian member; she scores the demo application (db/seed/demo-selection.ts).
+    id: "demo-user-observer-it",
+    email: "comitato@connactions.demo",
+    name: "Olivia Osservatrice",
+    locale: "it",
+    organisationId: "demo-org-board-it",
     platformRoles: ["observer"],
     memberships: [],
   },

@@ -21,6 +21,7 @@ import { applyDemoCommons } from "./apply-demo-commons";
 import { applyDemoEvents } from "./apply-demo-events";
 import { applyDemoLanguageVersions } from "./apply-demo-language-versions";
 import { applyDemoInterest } from "./apply-demo-interest";
+import { applyDemoSelection } from "./apply-demo-selection";
 import { seedGlossaryIfEmpty } from "#server/domain/glossary/glossary-seed";
 
 export interface SeedSummary {
@@ -37,10 +38,12 @@ export interface SeedSummary {
   languageVersions: number;
   /** Expressions of interest (the intake). */
   interests: number;
+  /** Partnerships whose joint application is before the advisory board. */
+  applications: number;
 }
 
 export async function applyDemoSeed(db: Kysely<Database>, now = new Date().toISOString()): Promise<SeedSummary> {
-  const summary: SeedSummary = { networks: 0, organisations: 0, people: 0, workProgrammes: 0, goodPractices: 0, findings: 0, recommendations: 0, events: 0, minutes: 0, glossaryTerms: 0, languageVersions: 0, interests: 0 };
+  const summary: SeedSummary = { networks: 0, organisations: 0, people: 0, workProgrammes: 0, goodPractices: 0, findings: 0, recommendations: 0, events: 0, minutes: 0, glossaryTerms: 0, languageVersions: 0, interests: 0, applications: 0 };
   const insertOrganisation = async (o: DemoOrganisation) => {
     const result = await db
       .insertInto("organisations")
@@ -122,6 +125,8 @@ export async function applyDemoSeed(db: Kysely<Database>, now = new Date().toISO
   Object.assign(summary, await applyDemoEvents(db, now));
   // The intake stands apart from the networks; its log needs the project-team person.
   Object.assign(summary, await applyDemoInterest(db, now));
+  // The application being scored: formed from two of those groups, reviewed by the board's people.
+  Object.assign(summary, await applyDemoSelection(db, now));
   summary.glossaryTerms = await seedGlossaryIfEmpty(db, now);
   return summary;
 }

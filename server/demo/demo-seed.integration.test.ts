@@ -30,6 +30,11 @@ import { DEMO_PROJECT_TEAM_EMAIL, demoInterests, demoIntroductions } from "#db/s
 import { listLogOf, listMembersOf } from "#db/queries/interest";
 import { homeCountry } from "#shared/intake/matching";
 import { INTEREST_STATUSES, OPEN_STATUSES } from "#shared/intake/vocabulary";
+import { demoApplications, demoRubric } from "#db/seed/demo-selection";
+import { aggregate } from "#shared/board/rubric";
+import { listCriteria, listReviewsOf, listScoresOf } from "#db/queries/partnerships";
+import { checkComposition } from "#shared/intake/composition";
+import { actorsOf } from "#server/domain/intake/presenter";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -70,6 +75,13 @@ const TABLES = [
   "interest_members",
   "interest_log",
   "interest_introductions",
+  "partnerships",
+  "partnership_groups",
+  "partnership_organisations",
+  "partnership_members",
+  "rubric_criteria",
+  "board_reviews",
+  "board_scores",
 ] as const;
 const count = async (table: (typeof TABLES)[number]) =>
   Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
@@ -94,6 +106,15 @@ const intakeRows = async () => ({
   introductions: await database.db.selectFrom("interest_introductions").selectAll().orderBy("expression_a").execute(),
 });
 
+/** Everything the selection stores, in a fixed order. */
+const selectionRows = async () => ({
+  partnerships: await database.db.selectFrom("partnerships").selectAll().orderBy("id").execute(),
+  groups: await database.db.selectFrom("partnership_groups").selectAll().orderBy("partnership_id").orderBy("expression_id").execute(),
+  criteria: await database.db.selectFrom("rubric_criteria").selectAll().orderBy("id").execute(),
+  reviews: await database.db.selectFrom("board_reviews").selectAll().orderBy("partnership_id").orderBy("user_id").execute(),
+  scores: await database.db.selectFrom("board_scores").selectAll().orderBy("partnership_id").orderBy("user_id").orderBy("criterion_id").execute(),
+});
+
 /** The seed's `now`: the demo's events are placed around it. */
 const NOW = new Date().toISOString();
 
@@ -110,6 +131,7 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
     expect(first.glossaryTerms).toBe(GLOSSARY_SEED.length);
     expect(first.languageVersions).toBe(demoLanguageVersions.length);
     expect(first.interests).toBe(12);
+    expect(first.applications).toBe(demoApplications.length);
     for (const network of demoNetworks) {
       const orgs = await database.db
         .selectFrom("network_organisations")
@@ -134,9 +156,12 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
     const versionName = languageVersionName(docNameOf("workprogramme", MECH_WP_ID), "it");
     const versionBefore = await findSnapshot(database.db, versionName);
     const intakeBefore = await intakeRows();
+    const selectionBefore = await selectionRows();
+    const applicationName = docNameOf("application", demoApplications[0]!.id);
+    const applicationBefore = await findSnapshot(database.db, applicationName);
     // A later start of the demo (other relative dates) finds everything there and adds nothing either.
     const second = await applyDemoSeed(database.db, new Date(Date.parse(NOW) + 3 * 86_400_000).toISOString());
-    expect(second).toEqual({ networks: 0, organisations: 0, people: 0, workProgrammes: 0, goodPractices: 0, findings: 0, recommendations: 0, events: 0, minutes: 0, glossaryTerms: 0, languageVersions: 0, interests: 0 });
+    expect(second).toEqual({ networks: 0, organisations: 0, people: 0, workProgrammes: 0, goodPractices: 0, findings: 0, recommendations: 0, events: 0, minutes: 0, glossaryTerms: 0, languageVersions: 0, interests: 0, applications: 0 });
     const after = await Promise.all(TABLES.map(count));
     expect(after).toEqual(before);
     // The stored document is left alone, so edits made since the first run survive.
@@ -148,6 +173,10 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
     expect(Buffer.from(versionAfter!.state).equals(Buffer.from(versionBefore!.state))).toBe(true);
     // The intake too: same rows, same token hashes, same log and introductions.
     expect(await intakeRows()).toEqual(intakeBefore);
+    // The selection too: the same partnership, rubric, reviews and scores, the application's text untouched.
+    expect(await selectionRows()).toEqual(selectionBefore);
+    const applicationAfter = await findSnapshot(database.db, applicationName);
+    expect(Buffer.from(applicationAfter!.state).equals(Buffer.from(applicationBefore!.state))).toBe(true);
   });
 
   it("holds a dozen expressions of interest from both countries in several states, kept by the project team", async () => {
@@ -179,10 +208,11 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
     expect(statuses.size).toBeGreaterThanOrEqual(5);
     for (const s of statuses) expect(INTEREST_STATUSES).toContain(s);
     expect(rows.filter((r) => r.introductions_consent === 0)).toHaveLength(2);
-    // Partner suggestions have something to show: open mechatronics groups on both sides.
+    // Partner suggestions have something to show: open mechatronics groups on both sides (the
+    // Turin and Zwickau groups have since applied together, see the selection below).
     const openMechatronics = rows.filter((r) => r.occupational_field === "mechatronics" && OPEN_STATUSES.includes(r.status));
     for (const country of ["DE", "IT"] as const) {
-      expect(openMechatronics.filter((r) => homes[rows.indexOf(r)] === country).length, country).toBeGreaterThanOrEqual(2);
+      expect(openMechatronics.filter((r) => homes[rows.indexOf(r)] === country).length, country).toBeGreaterThanOrEqual(1);
     }
 
     // The project-team person has the role and manages the intake; the log is theirs (or the group's own amendment).
@@ -213,8 +243,83 @@ describe(`demo seed (${process.env.TEST_DATABASE})`, () => {
     expect(intro!.created_by).toBe(team.id);
     for (const [self, partner] of [pair, [...pair].reverse()] as const) {
       const entries = (await listLogOf(database.db, self!.id)).filter((e) => e.kind === "introduction");
-      expect(entries.map((e) => e.body)).toEqual([partner!.group_name]);
+      // By id, as introduceGroups logs it (a withdrawn partner's name must not stay behind).
+      expect(entries.map((e) => e.body)).toEqual([partner!.id]);
     }
+  });
+
+  it("has one application being scored: a submitted partnership of groups from both countries, its text, a rubric, a submitted and a draft review", async () => {
+    const partnerships = await database.db.selectFrom("partnerships").selectAll().execute();
+    const submitted = partnerships.filter((p) => p.status === "submitted");
+    expect(submitted).toHaveLength(1);
+    const [partnership] = submitted;
+    expect(partnership!.name).toMatch(/\(Demo\)$/);
+    expect(partnership!.submitted_at! < NOW && partnership!.created_at < partnership!.submitted_at!).toBe(true);
+    const team = demoPeople.find((p) => p.email === DEMO_PROJECT_TEAM_EMAIL)!;
+    expect(partnership!.created_by).toBe(team.id);
+
+    // At least two groups, from both countries, who were introduced to each other and are now "applied", as the platform logs it.
+    const groupIds = (await database.db.selectFrom("partnership_groups").select("expression_id").where("partnership_id", "=", partnership!.id).execute()).map((g) => g.expression_id);
+    expect(groupIds.length).toBeGreaterThanOrEqual(2);
+    const members = await listMembersOf(database.db, groupIds);
+    expect(new Set(groupIds.map((id) => homeCountry({ actors: members.filter((m) => m.expression_id === id) })))).toEqual(new Set(["DE", "IT"]));
+    expect(checkComposition(actorsOf(members)).met).toBe(true);
+    const introduced = await database.db.selectFrom("interest_introductions").selectAll().execute();
+    expect(introduced.some((i) => groupIds.includes(i.expression_a) && groupIds.includes(i.expression_b))).toBe(true);
+    for (const id of groupIds) {
+      const group = await database.db.selectFrom("interest_expressions").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+      expect(group.status, id).toBe("applied");
+      const changes = (await listLogOf(database.db, id)).filter((e) => e.kind === "status");
+      expect(changes.slice(0, 2).map((e) => [e.status_from, e.status_to, e.author_id]), id).toEqual([
+        ["partnership_formed", "applied", team.id],
+        ["looking_for_partners", "partnership_formed", team.id],
+      ]);
+      expect(changes[0]!.created_at, id).toBe(partnership!.submitted_at);
+      expect(changes[1]!.created_at, id).toBe(partnership!.created_at);
+    }
+
+    // The joint application, stored as the collab server stores it: headings, German text and an Italian summary.
+    const name = docNameOf("application", partnership!.id);
+    const doc = await loadDoc(name);
+    expect(doc.getXmlFragment("content").length).toBeGreaterThan(10);
+    doc.destroy();
+    const derived = await findDerived(database.db, name);
+    for (const heading of ["Ausgangslage", "Ziele", "Arbeitsplan", "Beitrag der Partner", "Erwartete Wirkung", "Sintesi in italiano"]) expect(derived?.text, heading).toContain(heading);
+    expect(derived!.text.length).toBeGreaterThan(2000);
+    expect(derived!.text).toContain("Demo");
+
+    // A weighted rubric, scored by two board members: one review submitted (every criterion), one still a draft.
+    const criteria = await listCriteria(database.db);
+    expect(criteria.length).toBeGreaterThanOrEqual(3);
+    expect(criteria.map((c) => c.id)).toEqual(demoRubric.map((c) => c.id));
+    expect(criteria.every((c) => c.label && c.weight >= 1)).toBe(true);
+    const reviews = await listReviewsOf(database.db, [partnership!.id]);
+    const scores = await listScoresOf(database.db, [partnership!.id]);
+    const done = reviews.filter((r) => r.status === "submitted");
+    const drafts = reviews.filter((r) => r.status === "draft");
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    expect(drafts.length).toBeGreaterThanOrEqual(1);
+    for (const r of reviews) {
+      const reviewer = await loadActor(database.db, r.user_id);
+      expect(can(reviewer, { type: "application.score" }), r.user_id).toBe(true);
+      expect(r.updated_at > partnership!.submitted_at! && r.updated_at < NOW, r.user_id).toBe(true);
+      const own = scores.filter((s) => s.user_id === r.user_id);
+      expect(own.length, r.user_id).toBeGreaterThan(0);
+      if (r.status === "submitted") {
+        expect(r.submitted_at, r.user_id).toBe(r.updated_at);
+        expect(r.comment.length, r.user_id).toBeGreaterThan(0);
+        expect(new Set(own.map((s) => s.criterion_id))).toEqual(new Set(criteria.map((c) => c.id)));
+      } else {
+        expect(r.submitted_at, r.user_id).toBeNull();
+        expect(own.length, r.user_id).toBeLessThan(criteria.length);
+      }
+    }
+    const result = aggregate(
+      criteria,
+      reviews.map((r) => ({ reviewerId: r.user_id, status: r.status, scores: new Map(scores.filter((s) => s.user_id === r.user_id).map((s) => [s.criterion_id, s.score])) })),
+    );
+    expect(result).toMatchObject({ submitted: done.length, drafts: drafts.length, conflicts: 0 });
+    expect(result.score).not.toBeNull();
   });
 
   it("gives each network a work programme whose stored document holds the seeded activities and milestones", async () => {

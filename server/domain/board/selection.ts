@@ -11,7 +11,7 @@ import type { Services } from "#server/services";
 import type { Actor } from "#shared/policy";
 import { can } from "#shared/policy";
 import type { BoardReviewStatus, Partnership } from "#db/schema";
-import { aggregate, rank, type Aggregate, type Review } from "#shared/board/rubric";
+import { aggregate, MAX_SCORE, MIN_SCORE, rank, type Aggregate, type Review } from "#shared/board/rubric";
 import {
   countScoresOfCriterion,
   deleteCriterion,
@@ -29,7 +29,7 @@ import {
 import { newId } from "../auth/tokens";
 import { nowIso } from "#shared/time";
 
-export type SelectionRefusal = "forbidden" | "notFound" | "wrongStatus" | "alreadySubmitted" | "incomplete" | "unknownCriterion" | "inUse";
+export type SelectionRefusal = "forbidden" | "notFound" | "wrongStatus" | "alreadySubmitted" | "incomplete" | "unknownCriterion" | "invalidScore" | "inUse";
 
 /** Partnerships the board works on: submitted, and those it decided on. */
 const BEFORE_BOARD = ["submitted", "selected", "not_selected"] as const;
@@ -138,6 +138,7 @@ export async function saveOwnReview(
   const criteria = await listCriteria(services.db);
   const known = new Set(criteria.map((c) => c.id));
   if (Object.keys(input.scores).some((c) => !known.has(c))) return { ok: false, error: "unknownCriterion" };
+  if (Object.values(input.scores).some((score) => !Number.isInteger(score) || score < MIN_SCORE || score > MAX_SCORE)) return { ok: false, error: "invalidScore" };
   if (input.submit && criteria.some((c) => input.scores[c.id] === undefined)) return { ok: false, error: "incomplete" };
   const saved = await saveReview(
     services.db,

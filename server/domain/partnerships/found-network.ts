@@ -13,7 +13,7 @@ import type { Organisation, Partnership } from "#db/schema";
 import { SLUG_PATTERN } from "#shared/validation/admin-forms";
 import { MAX_SLUG_LENGTH } from "#shared/validation/limits";
 import { findExpression, listMembersOf } from "#db/queries/interest";
-import { findPartnership, listGroupIdsOf, listOrganisationIdsOf, listPartnershipMembers, moveStatus, updatePartnership } from "#db/queries/partnerships";
+import { findPartnership, listGroupIdsOf, listOrganisationIdsOf, listPartnershipMembers, moveStatus, revokeOpenPartnershipInvitations, updatePartnership } from "#db/queries/partnerships";
 import { addOrganisationToNetwork, findNetworkBySlug, insertNetwork } from "#db/queries/networks";
 import { insertOrganisation, listOrganisations } from "#db/queries/organisations";
 import { upsertMembership } from "#db/queries/memberships";
@@ -85,6 +85,8 @@ async function foundNetwork(services: Services, actor: Actor, partnership: Partn
     services.events.emit("membership.changed", { userId: partner.id, networkId, role: "coordinator" });
   }
   const partnerEmails = new Set(partners.map((p) => p.email));
+  // A partnership link not used by now would lead into the partnership and not into the network: the network invites anew.
+  await revokeOpenPartnershipInvitations(services.db, partnership.id, at);
   const inviter = await findUserById(services.db, actor.userId);
   for (const group of groups) {
     if (partnerEmails.has(group.contact_email)) continue;

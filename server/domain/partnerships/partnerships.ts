@@ -53,6 +53,8 @@ export async function formPartnership(services: Services, actor: Actor, input: F
     if (!(OPEN_STATUSES.includes(group.status) || group.status === "partnership_formed") || (await inOpenPartnership(services, group.id))) return { ok: false, error: "groupUnavailable" };
   }
   const organisations = await findOrganisationsByIds(services.db, input.organisations);
+  // Only what exists counts: an unknown (or meanwhile removed) organisation is no partner.
+  if (groups.length + organisations.length < 2) return { ok: false, error: "tooFewGroups" };
   const at = nowIso();
   const row: Partnership = {
     id: newId(),
