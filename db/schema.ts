@@ -756,6 +756,14 @@ export interface BoardScoresTable {
   score: number;
 }
 
+/** An information event of the commons sent to a group on the "staying in touch" list: once per pair. */
+export interface InterestEventInvitationsTable {
+  event_id: string;
+  expression_id: string;
+  invited_by: string | null;
+  invited_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   platform_roles: PlatformRolesTable;
@@ -819,6 +827,7 @@ export interface Database {
   rubric_criteria: RubricCriteriaTable;
   board_reviews: BoardReviewsTable;
   board_scores: BoardScoresTable;
+  interest_event_invitations: InterestEventInvitationsTable;
 }
 
 export type Partnership = Selectable<PartnershipsTable>;

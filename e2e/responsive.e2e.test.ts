@@ -152,7 +152,7 @@ const shapeOf = (pathname: string) =>
     .join("/");
 
 /** Links that are not pages, or that change something by being followed. */
-const NOT_A_PAGE = [/^\/logout/, /\/export\//, /^\/language/, /^\/translations\//, /\.data$/, /\/versions\/[^/]+\/(download|view)$/, /\.(ics|csv)$/];
+const NOT_A_PAGE = [/^\/logout/, /\/export\//, /^\/language/, /^\/translations\//, /\.data$/, /\/versions\/[^/]+\/(download|view)$/, /\.(ics|csv|pdf)$/];
 
 interface Walk {
   visited: Map<string, string>; // route id → URL checked

@@ -73,6 +73,7 @@ const MAIL_KIND_KEYS: Record<MailKind, string> = {
   interestWithdrawn: "outbox.kinds.interestWithdrawn",
   interestStatus: "outbox.kinds.interestStatus",
   interestIntroduction: "outbox.kinds.interestIntroduction",
+  interestEventInvitation: "outbox.kinds.interestEventInvitation",
   coordinationHandedOver: "outbox.kinds.coordinationHandedOver",
   partnershipInvitation: "outbox.kinds.partnershipInvitation",
   addedToPartnership: "outbox.kinds.addedToPartnership",

@@ -30,6 +30,7 @@ import { colleagueChoices, eventFormValues, eventPage, eventView, organisationCh
 import { eventCalendarFile } from "#server/domain/events/calendar-files";
 import { participantsCsv } from "#server/domain/events/participants-csv";
 import { listEventOrganisations } from "#db/queries/events";
+import { inviteStayingInTouch, stayInTouchPanel } from "#server/domain/intake/stay-in-touch";
 import { utcToLocal } from "#shared/events/event-time";
 import { HOUR } from "#shared/time";
 import { authorize, notFound } from "./guards.server";
@@ -116,7 +117,9 @@ export async function eventLoader({ request, params, context }: Args, kind: Even
   const { auth, place, event } = await openEvent(request, context, params, kind);
   const page = await eventPage(context.services, auth.actor, event);
   const colleagues = page.rights.registerColleagues ? await colleagueChoices(context.services, auth.actor, event) : [];
-  return { place, ...page, colleagues, locale: context.locale };
+  // Commons events only: the groups staying in touch after the intake (null for everyone else).
+  const stayInTouch = await stayInTouchPanel(context.services, auth.actor, event);
+  return { place, ...page, colleagues, stayInTouch, locale: context.locale };
 }
 
 export async function eventAction({ request, params, context }: ActionFunctionArgs, kind: EventsKind) {
@@ -137,6 +140,17 @@ export async function eventAction({ request, params, context }: ActionFunctionAr
     const result = await cancelRegistration(services, auth.actor, event.id, null);
     if (!result.ok) return eventRefusal(result.error, form, intent);
     return ok({ intent });
+  }
+  if (intent === "inviteStayingInTouch") {
+    const result = await inviteStayingInTouch(services, auth.actor, event.id);
+    if (!result.ok) {
+      // Not this kind of event, or not now: said on the page, 409 like other wrong states.
+      if (result.error === "notCommons" || result.error === "eventOver") {
+        return data({ ok: false as const, intent, errors: { form: `events:errors.${result.error}` }, values: {} }, { status: 409 });
+      }
+      return eventRefusal(result.error, form, intent);
+    }
+    return ok({ intent, sent: result.sent, onList: result.onList });
   }
   throw new Response("Bad Request", { status: 400 });
 }

@@ -6,6 +6,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { COUNTRIES } from "#shared/roles";
+import { can } from "#shared/policy";
 import { INTEREST_STATUSES } from "#shared/intake/vocabulary";
 import { parseQueueFilters } from "#shared/validation/interest-forms";
 import { intakeQueue, requireIntakeView } from "~/lib/intake.server";
@@ -20,15 +21,15 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet
 export const meta = pageMeta("intake:queue.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  requireIntakeView(request, context);
+  const auth = requireIntakeView(request, context);
   const filters = parseQueueFilters(new URL(request.url).searchParams);
   const queue = await intakeQueue(context.services, filters);
-  return { ...queue, filters };
+  return { ...queue, filters, manages: can(auth.actor, { type: "intake.manage" }) };
 }
 
 export default function IntakeQueuePage() {
   const { t, i18n } = useTranslation("intake");
-  const { submissions, counts, filters } = useLoaderData<typeof loader>();
+  const { submissions, counts, filters, manages } = useLoaderData<typeof loader>();
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return (
     <div className="page">
@@ -36,6 +37,14 @@ export default function IntakeQueuePage() {
       <p>{t("queue.intro")}</p>
       <p>
         <Link to="/interest">{t("queue.publicForm")}</Link>
+        {manages ? (
+          <>
+            {" · "}
+            <Link to="/intake/team">{t("admin:projectTeam.title")}</Link>
+          </>
+        ) : null}
+        {" · "}
+        <Link to="/board/applications">{t("board:applications.title")}</Link>
       </p>
       <h2>{t("queue.byStatus")}</h2>
       <ul className="intake-counts">

@@ -8,7 +8,8 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { HONEYPOT_FIELD, INTEREST_ARRAY_FIELDS, interestForm, STAMP_FIELD } from "#shared/validation/interest-forms";
+import { INTEREST_ARRAY_FIELDS, interestForm } from "#shared/validation/interest-forms";
+import { HONEYPOT_FIELD, STAMP_FIELD } from "#shared/validation/limits";
 import { invalid, parseWith, readForm } from "~/lib/forms.server";
 import { formStamp, intakeRefusal, submitInterest } from "~/lib/intake.server";
 import { emptyInterest, InterestForm } from "~/components/intake/interest-form";

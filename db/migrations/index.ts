@@ -19,6 +19,7 @@ import * as minutesActions from "./20261207_1100_minutes-actions";
 import * as languageVersionsGlossary from "./20261207_1200_language-versions-glossary";
 import * as expressionsOfInterest from "./20261207_1300_expressions-of-interest";
 import * as partnershipsSelection from "./20261207_1400_partnerships-selection";
+import * as stayInTouch from "./20261207_1500_stay-in-touch";
 
 export const migrations: Record<string, Migration> = {
   "20261121_0830_spine": spine,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "20261207_1200_language-versions-glossary": languageVersionsGlossary,
   "20261207_1300_expressions-of-interest": expressionsOfInterest,
   "20261207_1400_partnerships-selection": partnershipsSelection,
+  "20261207_1500_stay-in-touch": stayInTouch,
 };

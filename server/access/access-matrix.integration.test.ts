@@ -408,6 +408,7 @@ const getRoutes: Array<[string, () => string, Expectation]> = [
   ["the board's overview of network A", () => `/board/overview/${netA.id}`, intakeReaders()],
   ["the board's overview of a network that is not there", () => "/board/overview/no-such-network", loggedIn(403, { projectTeam: 404, observer: 404 })],
   ["the board's overview as PDF", () => "/board/overview.pdf", intakeReaders()],
+  ["the project team's page", () => "/intake/team", loggedIn(403, { projectTeam: 200 })],
   // The feed's address is its key (calendar programs send no cookies): whoever holds it reads memberB's events, which hold nothing of A.
   ["memberB's calendar feed", () => feedOfMemberB, all(200)],
   ["a calendar feed with a wrong token", () => "/calendar/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/events.ics", all(404)],
@@ -577,6 +578,10 @@ postRoutes.push(
   ["save a draft review of an application", () => `/board/applications/${submittedPartnership}`, () => ({ intent: "saveReview", comment: "Matrix draft" }), loggedIn(403, { observer: 200 })],
   ["add a criterion to the rubric", () => "/board/rubric", () => ({ intent: "saveCriterion", label: "Matrix criterion", weight: "2" }), loggedIn(403, { projectTeam: 200 })],
   ["record a decision that is neither", () => `/board/applications/${submittedPartnership}`, () => ({ intent: "decide", decision: "maybe" }), loggedIn(403, { projectTeam: 400 })],
+  ["invite a successor into the project team", () => "/intake/team", () => ({ intent: "invite", email: `successor-${Math.random().toString(36).slice(2)}@example.test`, locale: "de" }), loggedIn(403, { projectTeam: 200 })],
+  ["leave the project team as its only member", () => "/intake/team", () => ({ intent: "leave" }), loggedIn(403, { projectTeam: 409 })],
+  ["invite the groups staying in touch to the commons event", () => `${commonsEvents}/${commonsEvent}`, () => ({ intent: "inviteStayingInTouch" }), loggedIn(403, { moderator: 200, admin: 200, projectTeam: 200 })],
+  ["invite the groups staying in touch to an event of A", eventPageOfA, () => ({ intent: "inviteStayingInTouch" }), loggedIn(403, { memberB: 404, coordinatorA: 409, moderator: 404, projectTeam: 404 })],
   ["hand over coordination of A to someone outside A", () => `/networks/${netA.slug}`, () => ({ intent: "handOver", recipientId: users.memberB.id }), loggedIn(404, { memberA: 403, coordinatorA: 400, observer: 403, admin: 403 })],
 );
 

@@ -3,7 +3,7 @@ import type { Locale } from "#shared/i18n/config";
 import { fixedT } from "#shared/i18n/instance";
 import type { OutgoingMail } from "./mailer";
 
-export const MAIL_KINDS = ["invitation", "addedToNetwork", "passwordReset", "emailChanged", "notifyMention", "notifyReply", "notifyVersion", "notifyDiscussion", "notifyRecommendation", "notifyEvent", "eventReminder", "interestReceived", "interestWithdrawn", "interestStatus", "interestIntroduction", "coordinationHandedOver", "partnershipInvitation", "addedToPartnership"] as const;
+export const MAIL_KINDS = ["invitation", "addedToNetwork", "passwordReset", "emailChanged", "notifyMention", "notifyReply", "notifyVersion", "notifyDiscussion", "notifyRecommendation", "notifyEvent", "eventReminder", "interestReceived", "interestWithdrawn", "interestStatus", "interestIntroduction", "interestEventInvitation", "coordinationHandedOver", "partnershipInvitation", "addedToPartnership"] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export function composeMail(

@@ -3,6 +3,11 @@
  * (or to the "staying in touch" list). Keys are stored; every language shows its own label
  * (locales/<lng>/intake.json status.*, scale.*).
  */
+import { OCCUPATIONAL_FIELDS } from "../taxonomy";
+
+/** `other`: a field the call does not list; then the description says which. */
+export const INTEREST_FIELDS = [...OCCUPATIONAL_FIELDS, "other"] as const;
+
 export const INTEREST_STATUSES = [
   "received",
   "in_validation",

@@ -9,8 +9,8 @@ import { choice, optionalText, shortText } from "./fields";
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "validation.choice");
 const unique = <T>(values: T[]) => [...new Set(values)];
-export const MAX_WEIGHT = 10;
-export const MAX_REVIEW_COMMENT = 4000;
+import { MAX_REVIEW_COMMENT, MAX_WEIGHT } from "./limits";
+export { MAX_REVIEW_COMMENT, MAX_WEIGHT };
 
 export const PARTNERSHIP_ARRAY_FIELDS = ["group", "organisation"];
 

@@ -6,23 +6,14 @@
  */
 import { z } from "zod";
 import { COUNTRIES, ORGANISATION_TYPES, SECTORS, type Country, type OrganisationType, type Sector } from "../roles";
-import { ACTION_AREAS, OCCUPATIONAL_FIELDS, THEMES } from "../taxonomy";
-import { EXPERIENCE_SCALES, INTEREST_STATUSES } from "../intake/vocabulary";
+import { ACTION_AREAS, THEMES } from "../taxonomy";
+import { EXPERIENCE_SCALES, INTEREST_FIELDS, INTEREST_STATUSES } from "../intake/vocabulary";
 import { choice, email, locale, name, optionalText, shortText } from "./fields";
+import { MAX_INTEREST_MEMBERS, MAX_INTEREST_NOTE, MAX_INTEREST_TEXT, MIN_INTEREST_MEMBERS } from "./limits";
 
-/** The honeypot's name: plausible enough that form-filling bots fill it (server/domain/intake/form-guard.ts). */
-export const HONEYPOT_FIELD = "website";
-/** The signed time the form was shown. */
-export const STAMP_FIELD = "shownAt";
+export { HONEYPOT_FIELD, INTEREST_MEMBER_ROWS, MAX_INTEREST_MEMBERS, MAX_INTEREST_NOTE, MAX_INTEREST_TEXT, MIN_INTEREST_MEMBERS, STAMP_FIELD } from "./limits";
 
-export const MAX_INTEREST_MEMBERS = 12;
-export const MIN_INTEREST_MEMBERS = 2;
-/** The form always offers this many member rows (more when more were typed), so it works without JavaScript. */
-export const INTEREST_MEMBER_ROWS = 4;
-export const MAX_INTEREST_TEXT = 4000;
-export const MAX_INTEREST_NOTE = 4000;
-/** `other`: a field the call does not list; then the description says which. */
-export const INTEREST_FIELDS = [...OCCUPATIONAL_FIELDS, "other"] as const;
+export { INTEREST_FIELDS } from "../intake/vocabulary";
 
 export interface InterestMemberInput {
   name: string;

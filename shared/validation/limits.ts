@@ -34,3 +34,17 @@ export const MAX_STATEMENT = 2000;
 export const MAX_ANSWER = 5000;
 /** Citations per kind: enough for any real recommendation, bounded for the form. */
 export const MAX_CITATIONS = 50;
+
+// Expressions of interest (shared/validation/interest-forms.ts) and the board's selection (board-forms.ts).
+/** The honeypot's name: plausible enough that form-filling bots fill it (server/domain/intake/form-guard.ts). */
+export const HONEYPOT_FIELD = "website";
+/** The signed time the form was shown. */
+export const STAMP_FIELD = "shownAt";
+export const MAX_INTEREST_MEMBERS = 12;
+export const MIN_INTEREST_MEMBERS = 2;
+/** The form always offers this many member rows (more when more were typed), so it works without JavaScript. */
+export const INTEREST_MEMBER_ROWS = 4;
+export const MAX_INTEREST_TEXT = 4000;
+export const MAX_INTEREST_NOTE = 4000;
+export const MAX_WEIGHT = 10;
+export const MAX_REVIEW_COMMENT = 4000;
